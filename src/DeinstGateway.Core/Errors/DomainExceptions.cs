@@ -1,0 +1,63 @@
+namespace DeinstGateway.Core.Errors;
+
+/// <summary>
+/// A failure the caller can act on. The gRPC edge maps each subtype to one status code in one
+/// place; messages must never contain personal data because they travel to the caller and logs.
+/// </summary>
+public abstract class DomainException(string message) : Exception(message);
+
+/// <summary>A field of the request is wrong; names the fields as the contract spells them.</summary>
+public sealed class ValidationException : DomainException
+{
+    public ValidationException(IReadOnlyList<FieldViolation> violations)
+        : base("The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
+    {
+        if (violations.Count == 0)
+        {
+            throw new ArgumentException("A validation failure needs at least one violation.", nameof(violations));
+        }
+
+        Violations = violations;
+    }
+
+    public ValidationException(string field, string description)
+        : this([new FieldViolation(field, description)])
+    {
+    }
+
+    public IReadOnlyList<FieldViolation> Violations { get; }
+}
+
+public sealed record FieldViolation(string Field, string Description);
+
+/// <summary>The named resource does not exist (or is not visible to the caller).</summary>
+public sealed class NotFoundException(string resourceType, string resourceName)
+    : DomainException($"{resourceType} '{resourceName}' was not found.")
+{
+    public string ResourceType { get; } = resourceType;
+
+    public string ResourceName { get; } = resourceName;
+}
+
+/// <summary>The caller is known but may not do this; <see cref="Reason"/> is a stable code.</summary>
+public sealed class ForbiddenException(string reason, string message) : DomainException(message)
+{
+    public string Reason { get; } = reason;
+}
+
+/// <summary>The system is not in a state that allows the operation (e.g. an illegal transition).</summary>
+public sealed class PreconditionFailedException(string reason, string subject, string message) : DomainException(message)
+{
+    public string Reason { get; } = reason;
+
+    public string Subject { get; } = subject;
+}
+
+/// <summary>The request collides with what is stored (same key, other content).</summary>
+public sealed class ConflictException(string reason, string message) : DomainException(message)
+{
+    public string Reason { get; } = reason;
+}
+
+/// <summary>The caller acted on a stale version (etag mismatch); re-read and retry.</summary>
+public sealed class ConcurrencyException(string message) : DomainException(message);

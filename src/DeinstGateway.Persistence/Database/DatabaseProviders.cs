@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeinstGateway.Persistence.Database;
+
+/// <summary>The one place where SQLite and SQL Server differ.</summary>
+internal static class DatabaseProviders
+{
+    public static void Register(IServiceCollection services, DatabaseOptions options)
+    {
+        switch (options.Provider.ToUpperInvariant())
+        {
+            case "SQLITE":
+                var connectionString = SqliteConnectionString(options);
+                services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>(builder => builder
+                    .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
+                    .AddInterceptors(new SqlitePragmas()));
+                break;
+            case "SQLSERVER":
+                if (string.IsNullOrWhiteSpace(options.SqlServerConnectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is SqlServer but no connection string is configured: set ConnectionStrings:SqlServer.");
+                }
+
+                services.AddDbContext<GatewayDbContext, SqlServerGatewayDbContext>(builder => builder
+                    .UseSqlServer(options.SqlServerConnectionString, sql => sql
+                        .CommandTimeout(options.CommandTimeoutSeconds)
+                        .EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider '{options.Provider}' is not supported; use 'Sqlite' (the embedded default) or 'SqlServer'.");
+        }
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions options)
+    {
+        var path = Path.GetFullPath(options.SqlitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = true,
+            DefaultTimeout = options.CommandTimeoutSeconds,
+        }.ToString();
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DeinstGateway.Persistence.Database;
+
+public sealed class SqliteGatewayDbContext(DbContextOptions<SqliteGatewayDbContext> options) : GatewayDbContext(options);

@@ -1,0 +1,26 @@
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Persistence.Database;
+using DeinstGateway.Persistence.Registry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeinstGateway.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database chosen by <c>Database:Provider</c> and the stores behind Core's
+    /// interfaces. An unknown provider fails here, at start, not at the first call.
+    /// </summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.SqlServerConnectionString ??= configuration.GetConnectionString("SqlServer");
+        DatabaseProviders.Register(services, options);
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<ReferenceDataLoader>();
+        services.AddScoped<IRegistryStore, RegistryStore>();
+        return services;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DeinstGateway.Core.Registry;
+
+namespace DeinstGateway.Persistence.Registry;
+
+/// <summary>
+/// The versioned reference-data file (<c>reference-data.json</c>): institutions and the service
+/// catalogue. It is read and checked whole before anything is written.
+/// </summary>
+internal sealed record ReferenceDataFile(
+    string Version,
+    IReadOnlyList<ServiceTypeEntry> ServiceTypes,
+    IReadOnlyList<InstitutionEntry> Institutions)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    public static ReferenceDataFile Read(string path)
+    {
+        ReferenceDataFile? file;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            file = JsonSerializer.Deserialize<ReferenceDataFile>(stream, Json);
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            throw new InvalidDataException($"The reference-data file '{path}' cannot be read: {e.Message}", e);
+        }
+
+        if (file is null)
+        {
+            throw new InvalidDataException($"The reference-data file '{path}' is empty.");
+        }
+
+        file.Check(path);
+        return file;
+    }
+
+    private void Check(string path)
+    {
+        var problems = new List<string>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in Institutions)
+        {
+            if (!InstitutionCode.IsWellFormed(entry.Code))
+            {
+                problems.Add($"institution code '{entry.Code}' is not well formed");
+            }
+            else if (!codes.Add(entry.Code))
+            {
+                problems.Add($"institution code '{entry.Code}' appears twice");
+            }
+
+            if (string.IsNullOrWhiteSpace(entry.Name))
+            {
+                problems.Add($"institution '{entry.Code}' has no name");
+            }
+
+            if (entry.ValidFrom is { } from && entry.ValidTo is { } to && to <= from)
+            {
+                problems.Add($"institution '{entry.Code}' ends before it starts");
+            }
+        }
+
+        foreach (var entry in Institutions)
+        {
+            foreach (var reference in new[] { entry.PlanningRegion, entry.Municipality, entry.Parent, entry.Successor })
+            {
+                if (reference is not null && !codes.Contains(reference))
+                {
+                    problems.Add($"institution '{entry.Code}' refers to unknown institution '{reference}'");
+                }
+            }
+        }
+
+        var types = ServiceTypes.Select(s => s.Type).ToList();
+        if (types.Distinct().Count() != types.Count)
+        {
+            problems.Add("a service type appears twice");
+        }
+
+        var limitCodes = ServiceTypes.SelectMany(s => s.Limits).Select(l => l.Code).ToList();
+        if (limitCodes.Distinct(StringComparer.Ordinal).Count() != limitCodes.Count)
+        {
+            problems.Add("a service limit code appears twice");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"The reference-data file '{path}' is inconsistent: {string.Join("; ", problems)}.");
+        }
+    }
+}
+
+internal sealed record InstitutionEntry(
+    string Code,
+    InstitutionKind Kind,
+    string Name,
+    string? PlanningRegion,
+    string? Municipality,
+    string? Parent,
+    string? Address,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    string? Successor,
+    string? OfficialCode);
+
+internal sealed record ServiceTypeEntry(
+    ServiceType Type,
+    string NameLv,
+    string NameEn,
+    ServiceUnit Unit,
+    IReadOnlyList<ServiceLimitEntry> Limits);
+
+internal sealed record ServiceLimitEntry(
+    string Code,
+    ServiceLimitKind Kind,
+    int? MinAgeYears,
+    int? MaxAgeYears,
+    int MaxQuantity,
+    ServiceUnit? QuantityUnit,
+    LimitPeriod? Period,
+    string Description);

@@ -1,0 +1,76 @@
+using System.Linq.Expressions;
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace DeinstGateway.Persistence.Registry;
+
+internal sealed class RegistryStore(GatewayDbContext db) : IRegistryStore
+{
+    private static readonly Expression<Func<InstitutionRow, Institution>> ToDomain = i => new Institution(
+        i.Code,
+        i.Kind,
+        i.DisplayName,
+        i.PlanningRegion == null ? null : new InstitutionRef(i.PlanningRegion.Code, i.PlanningRegion.DisplayName),
+        i.Municipality == null ? null : new InstitutionRef(i.Municipality.Code, i.Municipality.DisplayName),
+        i.Parent == null ? null : new InstitutionRef(i.Parent.Code, i.Parent.DisplayName),
+        i.Address,
+        i.ValidFrom,
+        i.ValidTo,
+        i.Successor == null ? null : new InstitutionRef(i.Successor.Code, i.Successor.DisplayName),
+        i.OfficialCode);
+
+    public Task<Institution?> FindInstitutionAsync(string code, CancellationToken cancellationToken) =>
+        db.Institutions.AsNoTracking().Where(i => i.Code == code).Select(ToDomain).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Institution>> ListInstitutionsAsync(
+        InstitutionFilter filter, string? afterCode, int limit, CancellationToken cancellationToken)
+    {
+        var validOn = filter.ValidOn;
+        var query = db.Institutions.AsNoTracking()
+            .Where(i => (i.ValidFrom == null || i.ValidFrom <= validOn) && (i.ValidTo == null || validOn < i.ValidTo));
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(i => i.Kind == kind);
+        }
+
+        if (filter.PlanningRegionCode is { } region)
+        {
+            query = query.Where(i => i.PlanningRegionCode == region);
+        }
+
+        if (filter.MunicipalityCode is { } municipality)
+        {
+            query = query.Where(i => i.MunicipalityCode == municipality);
+        }
+
+        if (filter.ParentCode is { } parent)
+        {
+            query = query.Where(i => i.ParentCode == parent);
+        }
+
+        if (afterCode is not null)
+        {
+            query = query.Where(i => string.Compare(i.Code, afterCode) > 0);
+        }
+
+        return await query.OrderBy(i => i.Code).Take(limit).Select(ToDomain).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ServiceTypeDefinition>> ListServiceTypesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.ServiceTypes.AsNoTracking().Include(s => s.Limits).ToListAsync(cancellationToken);
+        return rows
+            .OrderBy(s => s.Type)
+            .Select(s => new ServiceTypeDefinition(
+                s.Type,
+                s.DisplayNameLv,
+                s.DisplayNameEn,
+                s.Unit,
+                s.Limits.OrderBy(l => l.Code, StringComparer.Ordinal)
+                    .Select(l => new ServiceLimit(
+                        l.Code, l.Kind, l.MinAgeYears, l.MaxAgeYears, l.MaxQuantity, l.QuantityUnit, l.Period, l.Description))
+                    .ToList()))
+            .ToList();
+    }
+}

@@ -1,0 +1,32 @@
+using DeinstGateway.Core.Errors;
+using DeinstGateway.Core.Registry;
+
+namespace DeinstGateway.Server.Common;
+
+/// <summary>Resource names of the contracts (AIP-122), parsed once at the edge.</summary>
+public static class ResourceNames
+{
+    private const string InstitutionPrefix = "institutions/";
+
+    public static string Institution(string code) => InstitutionPrefix + code;
+
+    /// <summary>The code in <c>institutions/{code}</c>; INVALID_ARGUMENT naming <paramref name="field"/> otherwise.</summary>
+    public static string InstitutionCode(string name, string field)
+    {
+        var code = name.StartsWith(InstitutionPrefix, StringComparison.Ordinal) ? name[InstitutionPrefix.Length..] : null;
+        return Core.Registry.InstitutionCode.IsWellFormed(code)
+            ? code!
+            : throw new ValidationException(field, "must be an institution name of the form institutions/{code}");
+    }
+
+    /// <summary>As <see cref="InstitutionCode"/>, with an empty value meaning "not given".</summary>
+    public static string? OptionalInstitutionCode(string name, string field) =>
+        string.IsNullOrEmpty(name) ? null : InstitutionCode(name, field);
+
+    public static Deinst.V1.InstitutionReference? ToReference(this InstitutionRef? reference) =>
+        reference is null ? null : new Deinst.V1.InstitutionReference
+        {
+            Name = Institution(reference.Code),
+            DisplayName = reference.DisplayName,
+        };
+}

@@ -1,0 +1,46 @@
+using DeinstGateway.Core.Errors;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace DeinstGateway.Server.Errors;
+
+/// <summary>Domain exceptions as google.rpc statuses with standard error details.</summary>
+public static class RpcErrors
+{
+    /// <summary>The <c>ErrorInfo.domain</c> of every error this gateway raises.</summary>
+    public const string ErrorDomain = "deinst.gateway";
+
+    public static RpcException From(DomainException exception) => exception switch
+    {
+        ValidationException e => Build(Code.InvalidArgument, e.Message, new BadRequest
+        {
+            FieldViolations =
+            {
+                e.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }),
+            },
+        }),
+        NotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo
+        {
+            ResourceType = e.ResourceType,
+            ResourceName = e.ResourceName,
+        }),
+        ForbiddenException e => Build(Code.PermissionDenied, e.Message, Info(e.Reason)),
+        PreconditionFailedException e => Build(Code.FailedPrecondition, e.Message, Info(e.Reason), new PreconditionFailure
+        {
+            Violations = { new PreconditionFailure.Types.Violation { Type = e.Reason, Subject = e.Subject, Description = e.Message } },
+        }),
+        ConflictException e => Build(Code.AlreadyExists, e.Message, Info(e.Reason)),
+        ConcurrencyException e => Build(Code.Aborted, e.Message, Info("ETAG_MISMATCH")),
+        _ => Build(Code.Internal, "An internal error occurred; it has been logged."),
+    };
+
+    private static ErrorInfo Info(string reason) => new() { Reason = reason, Domain = ErrorDomain };
+
+    private static RpcException Build(Code code, string message, params Google.Protobuf.IMessage[] details)
+    {
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        status.Details.AddRange(details.Select(Any.Pack));
+        return status.ToRpcException();
+    }
+}

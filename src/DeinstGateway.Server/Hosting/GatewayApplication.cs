@@ -1,0 +1,28 @@
+using DeinstGateway.Persistence;
+using DeinstGateway.Server.Identity;
+using DeinstGateway.Server.Registry;
+
+namespace DeinstGateway.Server.Hosting;
+
+/// <summary>
+/// The gateway's composition, shared by <c>Program</c> and the integration tests, which start the
+/// very same host on a loopback port with their own configuration passed as arguments.
+/// </summary>
+public static class GatewayApplication
+{
+    public static async Task<WebApplication> BuildAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddDevelopmentCertificates();
+        builder.AddGatewayKestrel();
+        builder.Services.AddPersistence(builder.Configuration);
+        builder.Services.AddInstitutionIdentity(builder.Configuration);
+        builder.Services.AddGatewayGrpc(builder.Configuration);
+        builder.Services.AddRegistry();
+
+        var app = builder.Build();
+        await app.InitializeDatabaseAsync();
+        app.MapGatewayEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+using DeinstGateway.Core.Time;
+using DeinstGateway.Persistence.Database;
+using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Server.Errors;
+using DeinstGateway.Server.Health;
+using DeinstGateway.Server.Registry;
+
+namespace DeinstGateway.Server.Hosting;
+
+public static class GatewayGrpc
+{
+    public static IServiceCollection AddGatewayGrpc(this IServiceCollection services, IConfiguration configuration)
+    {
+        var gateway = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<DomainExceptionInterceptor>();
+            grpc.MaxReceiveMessageSize = gateway.MaxReceiveMessageBytes;
+            grpc.MaxSendMessageSize = gateway.MaxSendMessageBytes;
+            grpc.EnableDetailedErrors = false;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new GatewayCalendar(
+            provider.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(gateway.TimeZone)));
+        return services;
+    }
+
+    /// <summary>
+    /// Every gRPC service needs an authenticated institution (the fallback policy); only the
+    /// health service answers anonymous probes, and it reveals nothing but serving or not.
+    /// </summary>
+    public static WebApplication MapGatewayEndpoints(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcService<RegistryService>();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.ReportWhenStarted();
+        return app;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.InitializeAsync(ReferenceData.PathFrom(app.Configuration), app.Lifetime.ApplicationStopping);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+
+namespace DeinstGateway.Server.Hosting;
+
+public static class GatewayKestrel
+{
+    /// <summary>
+    /// HTTP/2 over TLS with the configured server certificate. Kestrel asks every client for a
+    /// certificate but accepts the handshake with any: the authentication handler checks it, so a
+    /// rejected caller gets UNAUTHENTICATED with a reason instead of a bare TLS failure.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayKestrel(this WebApplicationBuilder builder)
+    {
+        var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
+        var certificate = LoadServerCertificate(tls);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = gateway.MaxConcurrentStreamsPerConnection;
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            kestrel.ConfigureHttpsDefaults(https =>
+            {
+                https.ServerCertificate = certificate;
+                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                https.AllowAnyClientCertificate();
+            });
+        });
+        return builder;
+    }
+
+    private static X509Certificate2 LoadServerCertificate(TlsOptions tls)
+    {
+        if (string.IsNullOrWhiteSpace(tls.CertificatePath) || string.IsNullOrWhiteSpace(tls.KeyPath))
+        {
+            throw new InvalidOperationException(
+                "No server certificate is configured: set Tls:CertificatePath and Tls:KeyPath (PEM files), " +
+                "or run in the Development environment, which creates development certificates.");
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPemFile(Path.GetFullPath(tls.CertificatePath), Path.GetFullPath(tls.KeyPath));
+        }
+        catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidOperationException(
+                $"The server certificate '{tls.CertificatePath}' with key '{tls.KeyPath}' cannot be loaded: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace DeinstGateway.Server.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Mutual-TLS identity: the trusted CA is read at start, so a missing or unreadable CA file
+    /// fails the start rather than every call.
+    /// </summary>
+    public static IServiceCollection AddInstitutionIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(IdentityOptions.Section);
+        var options = section.Get<IdentityOptions>() ?? new IdentityOptions();
+        services.Configure<IdentityOptions>(section);
+        services.AddSingleton(ClientCertificateValidator.FromPemFile(options.TrustedCaPath));
+        services.AddMemoryCache();
+        services.AddWebEncoders();
+        // The core services only: the full AddAuthentication also brings data protection (for
+        // cookies), which a certificate-only gateway never uses.
+        services.AddAuthenticationCore(authentication =>
+        {
+            authentication.DefaultScheme = InstitutionAuthenticationHandler.SchemeName;
+            authentication.AddScheme<InstitutionAuthenticationHandler>(InstitutionAuthenticationHandler.SchemeName, null);
+        });
+        services.AddAuthorization(InstitutionPolicies.Add);
+        return services;
+    }
+}

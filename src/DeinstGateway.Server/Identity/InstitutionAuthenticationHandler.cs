@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Encodings.Web;
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Time;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace DeinstGateway.Server.Identity;
+
+/// <summary>
+/// Turns the TLS client certificate into an institution: the certificate must chain to the
+/// trusted CA, be within its validity, and name (in its common name) an institution that the
+/// registry holds and that exists today. Anything else is UNAUTHENTICATED, with the reason.
+/// </summary>
+public sealed class InstitutionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    ClientCertificateValidator validator,
+    IRegistryStore registry,
+    GatewayCalendar calendar,
+    IMemoryCache cache,
+    IOptions<IdentityOptions> identityOptions)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "InstitutionCertificate";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var certificate = Context.Connection.ClientCertificate
+            ?? await Context.Connection.GetClientCertificateAsync(Context.RequestAborted);
+        if (certificate is null)
+        {
+            return AuthenticateResult.Fail("no client certificate was presented");
+        }
+
+        // Chain building and the registry look-up cost far more than the call itself; a short
+        // cache per certificate keeps them off the hot path, bounded by the certificate's expiry.
+        var key = "institution-certificate:" + certificate.Thumbprint;
+        if (!cache.TryGetValue(key, out Identification? identification) || identification is null)
+        {
+            identification = await IdentifyAsync(certificate);
+            var until = DateTimeOffset.UtcNow.AddSeconds(identityOptions.Value.CacheSeconds);
+            cache.Set(key, identification, until < certificate.NotAfter ? until : certificate.NotAfter);
+            if (identification.Principal is null)
+            {
+                IdentityLog.CertificateRejected(Logger, identification.Failure!, certificate.Thumbprint);
+            }
+        }
+
+        return identification.Principal is null
+            ? AuthenticateResult.Fail(identification.Failure!)
+            : AuthenticateResult.Success(new AuthenticationTicket(identification.Principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        GrpcTrailers.WriteStatusOnly(Response, Grpc.Core.StatusCode.Unauthenticated,
+            "UNAUTHENTICATED: " + (result.Failure?.Message ?? "a client certificate is required"));
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        GrpcTrailers.WriteStatusOnly(Response, Grpc.Core.StatusCode.PermissionDenied,
+            "PERMISSION_DENIED: this kind of institution may not call this method");
+        return Task.CompletedTask;
+    }
+
+    private async Task<Identification> IdentifyAsync(X509Certificate2 certificate)
+    {
+        var check = validator.Check(certificate, calendar.Now);
+        if (!check.Succeeded)
+        {
+            return Identification.Rejected(check.Failure!);
+        }
+
+        var institution = InstitutionCode.IsWellFormed(check.InstitutionCode)
+            ? await registry.FindInstitutionAsync(check.InstitutionCode!, Context.RequestAborted)
+            : null;
+        if (institution is null)
+        {
+            return Identification.Rejected("the client certificate names no institution known to the registry");
+        }
+
+        if (!institution.IsValidOn(calendar.Today))
+        {
+            return Identification.Rejected("the institution named by the client certificate no longer exists");
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(CallerClaims.InstitutionCode, institution.Code),
+                new Claim(CallerClaims.InstitutionKind, institution.Kind.ToString()),
+                new Claim(CallerClaims.CertificateThumbprint, check.Thumbprint!),
+            ],
+            SchemeName,
+            CallerClaims.InstitutionCode,
+            roleType: null);
+        return new Identification(new ClaimsPrincipal(identity), null);
+    }
+
+    private sealed record Identification(ClaimsPrincipal? Principal, string? Failure)
+    {
+        public static Identification Rejected(string failure) => new(null, failure);
+    }
+}
