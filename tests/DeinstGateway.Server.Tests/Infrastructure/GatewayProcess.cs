@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using DeinstGateway.Server.Hosting;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeinstGateway.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real gateway, composed exactly as <c>Program</c> composes it, listening with TLS on a
+/// free loopback port over a real SQLite file. Several may share one file, as replicas do.
+/// </summary>
+public sealed class GatewayProcess : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new();
+
+    private GatewayProcess(WebApplication app, string databasePath)
+    {
+        _app = app;
+        DatabasePath = databasePath;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Address = new Uri(address);
+    }
+
+    public Uri Address { get; }
+
+    public string DatabasePath { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>A new SQLite file path in its own temporary folder.</summary>
+    public static string NewDatabasePath() =>
+        Path.Combine(Path.GetTempPath(), "deinst-tests", "db-" + Guid.NewGuid().ToString("N"), "deinst.db");
+
+    public static async Task<GatewayProcess> StartAsync(string? databasePath = null, params string[] settings)
+    {
+        var pki = TestPki.Instance;
+        databasePath ??= NewDatabasePath();
+        string[] args =
+        [
+            "--environment=Testing",
+            "--Urls=https://127.0.0.1:0",
+            $"--Database:SqlitePath={databasePath}",
+            $"--Tls:CertificatePath={pki.ServerCertificatePath}",
+            $"--Tls:KeyPath={pki.ServerKeyPath}",
+            $"--Identity:TrustedCaPath={pki.CaCertificatePath}",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings.Select(s => "--" + s),
+        ];
+        var app = await GatewayApplication.BuildAsync(args);
+        await app.StartAsync();
+        return new GatewayProcess(app, databasePath);
+    }
+
+    /// <summary>A channel authenticated as the institution, with its development certificate.</summary>
+    public GrpcChannel ChannelFor(string institutionCode) =>
+        _channels.GetOrAdd(institutionCode, code => ChannelWith(TestPki.Instance.ClientCertificate(code)));
+
+    /// <summary>A channel presenting exactly this certificate, or none.</summary>
+    public GrpcChannel ChannelWith(X509Certificate2? clientCertificate)
+    {
+        var ssl = new SslClientAuthenticationOptions
+        {
+            // The client trusts only the test CA for the server, as an institution trusts the
+            // gateway's CA, and always offers its certificate whatever CA names the server lists.
+            CertificateChainPolicy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                CustomTrustStore = { X509CertificateLoader.LoadCertificateFromFile(TestPki.Instance.CaCertificatePath) },
+                RevocationMode = X509RevocationMode.NoCheck,
+            },
+            LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate!,
+        };
+        if (clientCertificate is null)
+        {
+            ssl.LocalCertificateSelectionCallback = null;
+        }
+
+        var handler = new SocketsHttpHandler { SslOptions = ssl, EnableMultipleHttp2Connections = true };
+        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels.Values)
+        {
+            channel.Dispose();
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

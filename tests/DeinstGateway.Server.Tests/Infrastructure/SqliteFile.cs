@@ -1,0 +1,46 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace DeinstGateway.Server.Tests.Infrastructure;
+
+/// <summary>Reads a gateway's SQLite file directly, as an operator with the file would.</summary>
+public static class SqliteFile
+{
+    public static async Task<List<string>> ColumnAsync(string databasePath, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.IsDBNull(0) ? "<null>" : reader.GetValue(0).ToString()!);
+        }
+
+        return values;
+    }
+
+    /// <summary>Every row of the table, every column, as text lines in key order.</summary>
+    public static async Task<string> DumpAsync(string databasePath, string table, string orderBy)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY {orderBy}";
+        await using var reader = await command.ExecuteReaderAsync();
+        var dump = new StringBuilder();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                dump.Append(reader.IsDBNull(i) ? "<null>" : reader.GetValue(i)).Append('|');
+            }
+
+            dump.AppendLine();
+        }
+
+        return dump.ToString();
+    }
+}
