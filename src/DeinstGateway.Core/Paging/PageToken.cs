@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using DeinstGateway.Core.Errors;
 
@@ -55,12 +54,15 @@ public static class PageToken
     /// <summary>A short, stable digest of the filter values a listing was asked with.</summary>
     public static string Fingerprint(params object?[] filterValues)
     {
-        var canonical = string.Join('\u001f', filterValues.Select(v => v?.ToString() ?? string.Empty));
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)), 0, 8);
+        // A JSON array keeps the values apart whatever characters they contain.
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(
+            filterValues.Select(v => v?.ToString() ?? string.Empty).ToArray(), CursorJson.Default.StringArray);
+        return Convert.ToHexString(SHA256.HashData(canonical), 0, 8);
     }
 
     internal sealed record Cursor(string Filter, string Key);
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(PageToken.Cursor))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
 internal sealed partial class CursorJson : System.Text.Json.Serialization.JsonSerializerContext;

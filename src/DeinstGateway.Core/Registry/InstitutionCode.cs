@@ -10,6 +10,6 @@ public static partial class InstitutionCode
 {
     public static bool IsWellFormed(string? code) => code is not null && Pattern().IsMatch(code);
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{1,62}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{1,62}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -27,7 +27,7 @@ public sealed class PageTokenTests
     public void Encode_AnyKey_ProducesUrlSafeTokenWithoutPadding()
     {
         // Arrange
-        // Enough varied bytes that standard Base64 would need '+', '/' and '=' somewhere.
+        // Chosen so that the standard Base64 of this token's JSON contains both '+' and '/'.
         var awkwardKey = "ķīši-~~~??>>>" + new string('\u00ff', 7);
 
         // Act
@@ -116,6 +116,9 @@ public sealed class PageTokenTests
         { [null, null, "a"], ["a", null, null] },
         // Without a separator between values these two would concatenate to the same text.
         { ["ab", "c"], ["a", "bc"] },
+        // Nor may a value that contains a would-be separator pass for two values.
+        { ["a\u001fb"], ["a", "b"] },
+        { ["a\",\"b"], ["a", "b"] },
         { ["a"], ["a", null] },
         { [InstitutionKind.Municipality, "2025-07-01"], [InstitutionKind.Ministry, "2025-07-01"] },
         { [InstitutionKind.Municipality, "2025-07-01"], [InstitutionKind.Municipality, "2025-07-02"] },

@@ -30,6 +30,8 @@ public sealed class InstitutionCodeTests
     [InlineData("mun_madona")]
     [InlineData("ķīši")]
     [InlineData("mun-ķekava")]
+    [InlineData("mun-madona\n")]
+    [InlineData("mun-madona\r\n")]
     public void IsWellFormed_MalformedCode_ReturnsFalse(string? code)
     {
         // Act
