@@ -115,14 +115,4 @@ internal sealed record ServiceTypeEntry(
     string NameLv,
     string NameEn,
     ServiceUnit Unit,
-    IReadOnlyList<ServiceLimitEntry> Limits);
-
-internal sealed record ServiceLimitEntry(
-    string Code,
-    ServiceLimitKind Kind,
-    int? MinAgeYears,
-    int? MaxAgeYears,
-    int MaxQuantity,
-    ServiceUnit? QuantityUnit,
-    LimitPeriod? Period,
-    string Description);
+    IReadOnlyList<ServiceLimit> Limits);

@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Registry;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -87,7 +88,7 @@ public sealed class ReferenceDataLoader(GatewayDbContext db, ILogger<ReferenceDa
         return result;
     }
 
-    private static void ApplyLimits(ServiceTypeRow row, IReadOnlyList<ServiceLimitEntry> limits)
+    private static void ApplyLimits(ServiceTypeRow row, IReadOnlyList<ServiceLimit> limits)
     {
         row.Limits.RemoveAll(existing => limits.All(l => l.Code != existing.Code));
         foreach (var entry in limits)

@@ -66,6 +66,11 @@ public sealed class RegistryLookupTests(GatewayFixture fixture)
         await RpcAssert.InvalidField("name", () => _registry.GetInstitutionAsync(new GetInstitutionRequest { Name = name }).ResponseAsync);
 
     [Fact]
+    public async Task GetInstitution_MessageOverTheReceiveLimit_IsResourceExhausted() =>
+        await RpcAssert.FailsWith(StatusCode.ResourceExhausted, () => _registry.GetInstitutionAsync(
+            new GetInstitutionRequest { Name = "institutions/" + new string('a', 5 * 1024 * 1024) }).ResponseAsync);
+
+    [Fact]
     public async Task ListServiceTypes_Catalogue_HasEveryServiceWithUnitsAndLimits()
     {
         var response = await _registry.ListServiceTypesAsync(new ListServiceTypesRequest());
