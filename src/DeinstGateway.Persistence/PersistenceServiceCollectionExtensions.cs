@@ -1,6 +1,8 @@
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Persistence.Transfers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +23,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataLoader>();
         services.AddScoped<IRegistryStore, RegistryStore>();
+        services.AddSingleton<IRegistrySnapshotSource, RegistrySnapshotSource>();
+        services.AddScoped<ITransferStore, TransferStore>();
+        services.AddSingleton<TransferCommitSignal>();
         return services;
     }
 }

@@ -61,3 +61,9 @@ public sealed class ConflictException(string reason, string message) : DomainExc
 
 /// <summary>The caller acted on a stale version (etag mismatch); re-read and retry.</summary>
 public sealed class ConcurrencyException(string message) : DomainException(message);
+
+/// <summary>
+/// Another process wrote the same unique key between our look-up and our write; not a caller's
+/// error: the operation is retried and then sees that write.
+/// </summary>
+public sealed class WriteConflictException(string message, Exception inner) : Exception(message, inner);

@@ -10,4 +10,7 @@ public interface IRegistryStore
         InstitutionFilter filter, string? afterCode, int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ServiceTypeDefinition>> ListServiceTypesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every institution, whatever its validity, for an in-memory snapshot.</summary>
+    Task<IReadOnlyList<Institution>> AllInstitutionsAsync(CancellationToken cancellationToken);
 }

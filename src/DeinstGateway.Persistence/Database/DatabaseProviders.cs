@@ -16,6 +16,7 @@ internal static class DatabaseProviders
                 services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>(builder => builder
                     .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
                     .AddInterceptors(new SqlitePragmas()));
+                services.AddSingleton<IWriteSerializer, SqliteWriteSerializer>();
                 break;
             case "SQLSERVER":
                 if (string.IsNullOrWhiteSpace(options.SqlServerConnectionString))
@@ -25,9 +26,10 @@ internal static class DatabaseProviders
                 }
 
                 services.AddDbContext<GatewayDbContext, SqlServerGatewayDbContext>(builder => builder
-                    .UseSqlServer(options.SqlServerConnectionString, sql => sql
-                        .CommandTimeout(options.CommandTimeoutSeconds)
-                        .EnableRetryOnFailure()));
+                    // No retrying execution strategy: the gateway's own transactions decide what is
+                    // safe to repeat (a submission batch is looked at again after a conflict).
+                    .UseSqlServer(options.SqlServerConnectionString, sql => sql.CommandTimeout(options.CommandTimeoutSeconds)));
+                services.AddSingleton<IWriteSerializer, SqlServerWriteSerializer>();
                 break;
             default:
                 throw new InvalidOperationException(

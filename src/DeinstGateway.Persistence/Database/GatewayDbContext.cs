@@ -1,4 +1,6 @@
+using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Persistence.Transfers;
 using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Database;
@@ -12,6 +14,14 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();
 
     public DbSet<ServiceTypeRow> ServiceTypes => Set<ServiceTypeRow>();
+
+    public DbSet<ProviderCapacityRow> ProviderCapacities => Set<ProviderCapacityRow>();
+
+    public DbSet<ClientRow> Clients => Set<ClientRow>();
+
+    public DbSet<TransferRow> Transfers => Set<TransferRow>();
+
+    public DbSet<TransferEventRow> TransferEvents => Set<TransferEventRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);

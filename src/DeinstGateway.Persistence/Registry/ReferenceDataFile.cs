@@ -11,8 +11,11 @@ namespace DeinstGateway.Persistence.Registry;
 internal sealed record ReferenceDataFile(
     string Version,
     IReadOnlyList<ServiceTypeEntry> ServiceTypes,
-    IReadOnlyList<InstitutionEntry> Institutions)
+    IReadOnlyList<InstitutionEntry> Institutions,
+    IReadOnlyList<CapacityEntry>? Capacities)
 {
+    public IReadOnlyList<CapacityEntry> CapacityEntries => Capacities ?? [];
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
@@ -90,6 +93,25 @@ internal sealed record ReferenceDataFile(
             problems.Add("a service limit code appears twice");
         }
 
+        var providers = Institutions.Where(i => i.Kind == InstitutionKind.ServiceProvider).Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var capacity in CapacityEntries)
+        {
+            if (!providers.Contains(capacity.Provider))
+            {
+                problems.Add($"capacity names '{capacity.Provider}', which is not a service provider of the file");
+            }
+
+            if (capacity.Places < 0)
+            {
+                problems.Add($"capacity of '{capacity.Provider}' for {capacity.ServiceType} is negative");
+            }
+        }
+
+        if (CapacityEntries.Select(c => (c.Provider, c.ServiceType)).Distinct().Count() != CapacityEntries.Count)
+        {
+            problems.Add("a provider's capacity for a service appears twice");
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"The reference-data file '{path}' is inconsistent: {string.Join("; ", problems)}.");
@@ -116,3 +138,6 @@ internal sealed record ServiceTypeEntry(
     string NameEn,
     ServiceUnit Unit,
     IReadOnlyList<ServiceLimit> Limits);
+
+/// <summary>The places a provider offers for one service (the capacity issue adds dated declarations).</summary>
+internal sealed record CapacityEntry(string Provider, ServiceType ServiceType, int Places);

@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -74,6 +75,20 @@ public sealed class ReferenceDataLoader(GatewayDbContext db, ILogger<ReferenceDa
             row.DisplayNameEn = entry.NameEn;
             row.Unit = entry.Unit;
             ApplyLimits(row, entry.Limits);
+        }
+
+        var capacities = await db.ProviderCapacities.ToDictionaryAsync(c => (c.ProviderCode, c.ServiceType), cancellationToken);
+        foreach (var entry in file.CapacityEntries)
+        {
+            // Only the declared places come from the file; reserved and occupied are the
+            // gateway's own counts and are never reset by a reload.
+            if (!capacities.TryGetValue((entry.Provider, entry.ServiceType), out var capacity))
+            {
+                capacity = new ProviderCapacityRow { ProviderCode = entry.Provider, ServiceType = entry.ServiceType };
+                db.ProviderCapacities.Add(capacity);
+            }
+
+            capacity.Places = entry.Places;
         }
 
         var changes = db.ChangeTracker.Entries().ToList();

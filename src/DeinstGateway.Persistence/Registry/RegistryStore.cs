@@ -57,6 +57,9 @@ internal sealed class RegistryStore(GatewayDbContext db) : IRegistryStore
         return await query.OrderBy(i => i.Code).Take(limit).Select(ToDomain).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Institution>> AllInstitutionsAsync(CancellationToken cancellationToken) =>
+        await db.Institutions.AsNoTracking().OrderBy(i => i.Code).Select(ToDomain).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<ServiceTypeDefinition>> ListServiceTypesAsync(CancellationToken cancellationToken)
     {
         var rows = await db.ServiceTypes.AsNoTracking().Include(s => s.Limits).ToListAsync(cancellationToken);

@@ -6,18 +6,12 @@ namespace DeinstGateway.Server.Common;
 /// <summary>Resource names of the contracts (AIP-122), parsed once at the edge.</summary>
 public static class ResourceNames
 {
-    private const string InstitutionPrefix = "institutions/";
-
-    public static string Institution(string code) => InstitutionPrefix + code;
+    public static string Institution(string code) => Core.Registry.InstitutionCode.ResourceName(code);
 
     /// <summary>The code in <c>institutions/{code}</c>; INVALID_ARGUMENT naming <paramref name="field"/> otherwise.</summary>
-    public static string InstitutionCode(string name, string field)
-    {
-        var code = name.StartsWith(InstitutionPrefix, StringComparison.Ordinal) ? name[InstitutionPrefix.Length..] : null;
-        return Core.Registry.InstitutionCode.IsWellFormed(code)
-            ? code!
-            : throw new ValidationException(field, "must be an institution name of the form institutions/{code}");
-    }
+    public static string InstitutionCode(string name, string field) =>
+        Core.Registry.InstitutionCode.FromResourceName(name)
+            ?? throw new ValidationException(field, "must be an institution name of the form institutions/{code}");
 
     /// <summary>As <see cref="InstitutionCode"/>, with an empty value meaning "not given".</summary>
     public static string? OptionalInstitutionCode(string name, string field) =>

@@ -11,7 +11,10 @@ public static class RpcErrors
     /// <summary>The <c>ErrorInfo.domain</c> of every error this gateway raises.</summary>
     public const string ErrorDomain = "deinst.gateway";
 
-    public static RpcException From(DomainException exception) => exception switch
+    public static RpcException From(DomainException exception) => StatusOf(exception).ToRpcException();
+
+    /// <summary>The google.rpc status of a domain failure, also for per-item results inside a stream.</summary>
+    public static Google.Rpc.Status StatusOf(DomainException exception) => exception switch
     {
         ValidationException e => Build(Code.InvalidArgument, e.Message, new BadRequest
         {
@@ -37,10 +40,10 @@ public static class RpcErrors
 
     private static ErrorInfo Info(string reason) => new() { Reason = reason, Domain = ErrorDomain };
 
-    private static RpcException Build(Code code, string message, params Google.Protobuf.IMessage[] details)
+    private static Google.Rpc.Status Build(Code code, string message, params Google.Protobuf.IMessage[] details)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = message };
         status.Details.AddRange(details.Select(Any.Pack));
-        return status.ToRpcException();
+        return status;
     }
 }

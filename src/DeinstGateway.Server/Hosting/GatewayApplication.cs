@@ -1,6 +1,8 @@
 using DeinstGateway.Persistence;
+using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Identity;
 using DeinstGateway.Server.Registry;
+using DeinstGateway.Server.Transfers;
 
 namespace DeinstGateway.Server.Hosting;
 
@@ -18,7 +20,9 @@ public static class GatewayApplication
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddInstitutionIdentity(builder.Configuration);
         builder.Services.AddGatewayGrpc(builder.Configuration);
+        builder.Services.AddPersonalDataProtection(builder.Configuration);
         builder.Services.AddRegistry();
+        builder.Services.AddTransfers(builder.Configuration);
 
         var app = builder.Build();
         await app.InitializeDatabaseAsync();

@@ -4,6 +4,7 @@ using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Server.Errors;
 using DeinstGateway.Server.Health;
 using DeinstGateway.Server.Registry;
+using DeinstGateway.Server.Transfers;
 
 namespace DeinstGateway.Server.Hosting;
 
@@ -37,6 +38,7 @@ public static class GatewayGrpc
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<RegistryService>();
+        app.MapGrpcService<TransferService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.ReportWhenStarted();

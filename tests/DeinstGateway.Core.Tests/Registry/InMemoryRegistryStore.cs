@@ -24,6 +24,9 @@ internal sealed class InMemoryRegistryStore(IEnumerable<Institution> institution
         return Task.FromResult(rows);
     }
 
+    public Task<IReadOnlyList<Institution>> AllInstitutionsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Institution>>(_institutions);
+
     public Task<IReadOnlyList<ServiceTypeDefinition>> ListServiceTypesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ServiceTypeDefinition>>([]);
 }

@@ -49,6 +49,10 @@ public sealed class GatewayProcess : IAsyncDisposable
             $"--Tls:CertificatePath={pki.ServerCertificatePath}",
             $"--Tls:KeyPath={pki.ServerKeyPath}",
             $"--Identity:TrustedCaPath={pki.CaCertificatePath}",
+            // Beside the database file, never in it: replicas sharing the file share the keys.
+            $"--PersonalData:KeyFile={Path.Combine(Path.GetDirectoryName(databasePath)!, "personal-data-keys.json")}",
+            "--PersonalData:CreateKeyFileIfMissing=true",
+            "--Transfers:WatchPollMilliseconds=200",
             "--Logging:LogLevel:Default=Warning",
             .. settings.Select(s => "--" + s),
         ];

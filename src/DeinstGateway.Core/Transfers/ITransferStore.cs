@@ -1,0 +1,118 @@
+using DeinstGateway.Core.Registry;
+
+namespace DeinstGateway.Core.Transfers;
+
+/// <summary>Where transfers, clients and the feed live; implemented by the persistence layer.</summary>
+public interface ITransferStore
+{
+    /// <summary>Opens one write transaction for a batch of submissions.</summary>
+    Task<ISubmissionBatch> BeginSubmissionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Opens one write transaction that changes the state of one transfer.</summary>
+    Task<ITransferChange> BeginChangeAsync(string transferId, CancellationToken cancellationToken);
+
+    Task<TransferRecord?> FindAsync(string transferId, CancellationToken cancellationToken);
+
+    /// <summary>Transfers in scope matching the filter with an id after <paramref name="afterId"/>, ordered by id.</summary>
+    Task<IReadOnlyList<TransferRecord>> ListAsync(
+        TransferScope scope, TransferFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>State changes of transfers in scope with a sequence in (after, through], in order.</summary>
+    Task<IReadOnlyList<TransferFeedItem>> ReadFeedAsync(
+        TransferScope scope, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The highest sequence committed so far (0 when there is none). Commits happen in sequence
+    /// order, so every smaller sequence is committed too.
+    /// </summary>
+    Task<long> LatestSequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns when this process commits a transfer change or after <paramref name="maxWait"/>,
+    /// whichever comes first; the timeout is how changes of other processes are noticed.
+    /// </summary>
+    Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken);
+}
+
+/// <summary>A transfer with its history and the protected identity of its client.</summary>
+public sealed record TransferRecord(Transfer Transfer, IReadOnlyList<TransferStateChange> History, ClientRecord Client);
+
+/// <summary>A client as stored: look-up hashes and the protected identity, never the plain code.</summary>
+public sealed record ClientRecord(
+    string Id,
+    byte[] PersonalCodeHash,
+    byte[]? FormerPersonalCodeHash,
+    byte[] ProtectedIdentity,
+    DateOnly BirthDate);
+
+public sealed record TransferFilter(
+    TransferState? State,
+    string? SourceCode,
+    string? DestinationMunicipalityCode,
+    DateTimeOffset? UpdatedSince);
+
+/// <summary>A state change as the feed carries it, with the transfer's non-personal routing fields.</summary>
+public sealed record TransferFeedItem(
+    TransferStateChange Change,
+    string CaseNumber,
+    string SourceCode,
+    string DestinationMunicipalityCode);
+
+/// <summary>What a submission batch already finds in the database, inside its transaction.</summary>
+public sealed record SubmissionLookup(
+    IReadOnlyList<KnownTransfer> Transfers,
+    IReadOnlyList<ClientRecord> Clients);
+
+/// <summary>The idempotency facts of an existing transfer.</summary>
+public sealed record KnownTransfer(string Id, string BusinessKey, string RequestKey, byte[] ContentHash);
+
+public interface ISubmissionBatch : IAsyncDisposable
+{
+    Task<SubmissionLookup> FindAsync(
+        IReadOnlyCollection<string> businessKeys,
+        IReadOnlyCollection<string> requestKeys,
+        IReadOnlyCollection<byte[]> personalCodeHashes,
+        CancellationToken cancellationToken);
+
+    void AddClient(ClientRecord client);
+
+    void UpdateClient(ClientRecord client);
+
+    void AddTransfer(NewTransfer transfer);
+
+    /// <summary>
+    /// Writes everything added and commits. Throws <see cref="Errors.WriteConflictException"/> when
+    /// another process wrote one of the same keys meanwhile; the batch is then looked at again.
+    /// </summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A transfer to create, with the idempotency keys it is stored under and its first state change.</summary>
+public sealed record NewTransfer(
+    Transfer Transfer,
+    string SubmitterCode,
+    string BusinessKey,
+    string RequestKey,
+    byte[] ContentHash,
+    TransferStateChange Submitted);
+
+public interface ITransferChange : IAsyncDisposable
+{
+    /// <summary>The transfer as it is inside this transaction, or null when it does not exist.</summary>
+    Transfer? Transfer { get; }
+
+    /// <summary>Takes a free place; false when all are taken or reserved (or none are declared).</summary>
+    Task<bool> ReservePlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken);
+
+    Task OccupyReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken);
+
+    Task ReleaseReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores the new state if the transfer is still at the version this change read;
+    /// otherwise throws <see cref="Errors.ConcurrencyException"/>.
+    /// </summary>
+    Task SaveAsync(Transfer changed, TransferStateChange change, CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,213 @@
+using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Clients;
+using DeinstGateway.Core.Errors;
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Time;
+
+namespace DeinstGateway.Core.Transfers;
+
+/// <summary>
+/// Submits a batch of transfers in one transaction: each message is validated alone, then
+/// created, recognised as a resend (DUPLICATE) or refused as a CONFLICT, exactly as if the
+/// messages had been handled one by one in order.
+/// </summary>
+public sealed class TransferSubmissions(
+    ITransferStore store,
+    IRegistrySnapshotSource registry,
+    PersonalDataProtector protector,
+    GatewayCalendar calendar)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<IReadOnlyList<SubmitResult>> SubmitAsync(
+        Caller caller, IReadOnlyList<SubmissionInput> inputs, CancellationToken cancellationToken)
+    {
+        var snapshot = await registry.GetAsync(cancellationToken);
+        var today = calendar.Today;
+        var results = new SubmitResult[inputs.Count];
+        var valid = new List<(int Index, ValidSubmission Submission, byte[] Hash)>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var check = SubmissionValidator.Validate(inputs[i], caller, snapshot, today);
+            if (check.Valid is { } submission)
+            {
+                valid.Add((i, submission, submission.ContentHash()));
+            }
+            else
+            {
+                results[i] = SubmitResult.Rejected(inputs[i].RequestId, check.Violations);
+            }
+        }
+
+        if (valid.Count == 0)
+        {
+            return results;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var batch = await store.BeginSubmissionAsync(cancellationToken);
+                await DecideAsync(caller, valid, batch, results, cancellationToken);
+                await batch.CommitAsync(cancellationToken);
+                return results;
+            }
+            catch (WriteConflictException) when (attempt < MaxAttempts)
+            {
+                // Another gateway wrote one of these keys meanwhile: look again, now seeing it.
+            }
+        }
+    }
+
+    private async Task DecideAsync(
+        Caller caller,
+        List<(int Index, ValidSubmission Submission, byte[] Hash)> valid,
+        ISubmissionBatch batch,
+        SubmitResult[] results,
+        CancellationToken cancellationToken)
+    {
+        var codeHashes = new Dictionary<ValidSubmission, (byte[] Current, byte[]? Former)>();
+        foreach (var (_, submission, _) in valid)
+        {
+            codeHashes[submission] = (
+                protector.LookupHash(submission.Identity.PersonalCode),
+                submission.Identity.FormerPersonalCode is { } former ? protector.LookupHash(former) : null);
+        }
+
+        var lookup = await batch.FindAsync(
+            valid.Select(v => v.Submission.BusinessKey).ToHashSet(StringComparer.Ordinal),
+            valid.Select(v => ValidSubmission.RequestKey(caller.InstitutionCode, v.Submission.RequestId)).ToHashSet(StringComparer.Ordinal),
+            codeHashes.Values.SelectMany(h => h.Former is null ? [h.Current] : new[] { h.Current, h.Former }).ToList(),
+            cancellationToken);
+
+        var byBusinessKey = lookup.Transfers.ToDictionary(t => t.BusinessKey, StringComparer.Ordinal);
+        var byRequestKey = lookup.Transfers.ToDictionary(t => t.RequestKey, StringComparer.Ordinal);
+        var clients = new ClientDirectory(lookup.Clients);
+        var now = calendar.Now;
+
+        foreach (var (index, submission, hash) in valid)
+        {
+            var requestKey = ValidSubmission.RequestKey(caller.InstitutionCode, submission.RequestId);
+            if (byRequestKey.TryGetValue(requestKey, out var sameRequest))
+            {
+                results[index] = sameRequest.BusinessKey == submission.BusinessKey && sameRequest.ContentHash.AsSpan().SequenceEqual(hash)
+                    ? SubmitResult.Duplicate(submission.RequestId, sameRequest.Id)
+                    : SubmitResult.Conflict(submission.RequestId, SubmitResult.RequestIdReused);
+                continue;
+            }
+
+            if (byBusinessKey.TryGetValue(submission.BusinessKey, out var sameKey))
+            {
+                results[index] = sameKey.ContentHash.AsSpan().SequenceEqual(hash)
+                    ? SubmitResult.Duplicate(submission.RequestId, sameKey.Id)
+                    : SubmitResult.Conflict(submission.RequestId, SubmitResult.CaseNumberReused);
+                continue;
+            }
+
+            var client = ResolveClient(submission, codeHashes[submission], clients, batch);
+            var transfer = NewTransfer(caller, submission, client.Id, now);
+            batch.AddTransfer(new NewTransfer(
+                transfer,
+                caller.InstitutionCode,
+                submission.BusinessKey,
+                requestKey,
+                hash,
+                new TransferStateChange(0, transfer.Id, null, TransferState.Submitted, caller.InstitutionCode, now, null, transfer.Version)));
+
+            var known = new KnownTransfer(transfer.Id, submission.BusinessKey, requestKey, hash);
+            byBusinessKey[known.BusinessKey] = known;
+            byRequestKey[known.RequestKey] = known;
+            results[index] = SubmitResult.Created(submission.RequestId, transfer.Id);
+        }
+    }
+
+    /// <summary>
+    /// One client per person: found by the personal code or by the former code of a person who
+    /// changed from an old-format code to a new one, and kept up to date with the latest names.
+    /// </summary>
+    private ClientRecord ResolveClient(
+        ValidSubmission submission, (byte[] Current, byte[]? Former) hashes, ClientDirectory clients, ISubmissionBatch batch)
+    {
+        var existing = clients.Find(hashes.Current) ?? (hashes.Former is null ? null : clients.Find(hashes.Former));
+        if (existing is null)
+        {
+            var id = Guid.CreateVersion7().ToString("D");
+            var created = new ClientRecord(id, hashes.Current, hashes.Former, Protect(submission.Identity, id), submission.BirthDate);
+            batch.AddClient(created);
+            clients.Add(created);
+            return created;
+        }
+
+        var switchesCode = hashes.Former is not null && existing.PersonalCodeHash.AsSpan().SequenceEqual(hashes.Former);
+        var stored = protector.Unprotect(existing.ProtectedIdentity, ClientAssociatedData(existing.Id));
+        var renamed = stored.GivenName != submission.Identity.GivenName || stored.FamilyName != submission.Identity.FamilyName;
+        if (!switchesCode && !renamed)
+        {
+            return existing;
+        }
+
+        var identity = switchesCode
+            ? submission.Identity
+            : stored with { GivenName = submission.Identity.GivenName, FamilyName = submission.Identity.FamilyName };
+        var updated = existing with
+        {
+            PersonalCodeHash = switchesCode ? hashes.Current : existing.PersonalCodeHash,
+            FormerPersonalCodeHash = switchesCode ? hashes.Former : existing.FormerPersonalCodeHash,
+            ProtectedIdentity = Protect(identity, existing.Id),
+        };
+        batch.UpdateClient(updated);
+        clients.Add(updated);
+        return updated;
+    }
+
+    private byte[] Protect(ClientIdentity identity, string clientId) => protector.Protect(identity, ClientAssociatedData(clientId));
+
+    /// <summary>Binds a client's ciphertext to its row: moved to another client it no longer opens.</summary>
+    public static byte[] ClientAssociatedData(string clientId) => System.Text.Encoding.ASCII.GetBytes("clients/" + clientId);
+
+    private static Transfer NewTransfer(Caller caller, ValidSubmission s, string clientId, DateTimeOffset now) => new(
+        Guid.CreateVersion7().ToString("D"),
+        s.CaseNumber,
+        s.Source.Code,
+        s.Source.Parent?.Code,
+        clientId,
+        s.TargetGroup,
+        s.DestinationMunicipality.Code,
+        s.DestinationMunicipality.PlanningRegion?.Code,
+        s.RequestedServices,
+        s.DestinationProvider?.Code,
+        s.PlannedMoveDate,
+        s.SupportPlanReference,
+        TransferState.Submitted,
+        null,
+        null,
+        1,
+        now,
+        now);
+
+    private sealed class ClientDirectory
+    {
+        private readonly Dictionary<string, ClientRecord> _byHash = new(StringComparer.Ordinal);
+
+        public ClientDirectory(IEnumerable<ClientRecord> clients)
+        {
+            foreach (var client in clients)
+            {
+                Add(client);
+            }
+        }
+
+        public ClientRecord? Find(byte[] hash) => _byHash.GetValueOrDefault(Convert.ToHexString(hash));
+
+        /// <summary>Adds or replaces the client under each of its code hashes.</summary>
+        public void Add(ClientRecord client)
+        {
+            _byHash[Convert.ToHexString(client.PersonalCodeHash)] = client;
+            if (client.FormerPersonalCodeHash is not null)
+            {
+                _byHash[Convert.ToHexString(client.FormerPersonalCodeHash)] = client;
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using DeinstGateway.Core.Errors;
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DeinstGateway.Persistence.Transfers;
+
+internal sealed class TransferChange(GatewayDbContext db, IDbContextTransaction transaction, TransferRow? row, TransferCommitSignal signal) : ITransferChange
+{
+    public Transfer? Transfer { get; } = row?.ToDomain();
+
+    // Each counter moves by one conditional UPDATE: the condition is checked by the database
+    // against the committed value, so concurrent changes from any process cannot overbook.
+    public async Task<bool> ReservePlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken) =>
+        await db.ProviderCapacities
+            .Where(c => c.ProviderCode == providerCode && c.ServiceType == service && c.Reserved + c.Occupied < c.Places)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserved, c => c.Reserved + 1), cancellationToken) == 1;
+
+    public Task OccupyReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken) =>
+        db.ProviderCapacities
+            .Where(c => c.ProviderCode == providerCode && c.ServiceType == service && c.Reserved > 0)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(c => c.Reserved, c => c.Reserved - 1).SetProperty(c => c.Occupied, c => c.Occupied + 1),
+                cancellationToken);
+
+    public Task ReleaseReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken) =>
+        db.ProviderCapacities
+            .Where(c => c.ProviderCode == providerCode && c.ServiceType == service && c.Reserved > 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserved, c => c.Reserved - 1), cancellationToken);
+
+    public async Task SaveAsync(Transfer changed, TransferStateChange change, CancellationToken cancellationToken)
+    {
+        if (row is null)
+        {
+            throw new InvalidOperationException("There is no transfer to change.");
+        }
+
+        row.Apply(changed);
+        db.TransferEvents.Add(change.ToRow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new ConcurrencyException("The transfer was changed by another call meanwhile; read it again. " + e.GetType().Name);
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        signal.Pulse();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        db.ChangeTracker.Clear();
+    }
+}

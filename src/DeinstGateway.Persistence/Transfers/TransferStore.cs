@@ -1,0 +1,124 @@
+using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace DeinstGateway.Persistence.Transfers;
+
+internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeSerializer, TransferCommitSignal signal) : ITransferStore
+{
+    public async Task<ISubmissionBatch> BeginSubmissionAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await writeSerializer.EnterAsync(db, cancellationToken);
+        return new SubmissionBatch(db, transaction, signal);
+    }
+
+    public async Task<ITransferChange> BeginChangeAsync(string transferId, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await writeSerializer.EnterAsync(db, cancellationToken);
+        var row = await db.Transfers.SingleOrDefaultAsync(t => t.Id == transferId, cancellationToken);
+        return new TransferChange(db, transaction, row, signal);
+    }
+
+    public async Task<TransferRecord?> FindAsync(string transferId, CancellationToken cancellationToken)
+    {
+        var found = await db.Transfers.AsNoTracking()
+            .Where(t => t.Id == transferId)
+            .Join(db.Clients.AsNoTracking(), t => t.ClientId, c => c.Id, (t, c) => new { Transfer = t, Client = c })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var history = await db.TransferEvents.AsNoTracking()
+            .Where(e => e.TransferId == transferId)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        return new TransferRecord(found.Transfer.ToDomain(), history.Select(e => e.ToDomain()).ToList(), found.Client.ToDomain());
+    }
+
+    public async Task<IReadOnlyList<TransferRecord>> ListAsync(
+        TransferScope scope, TransferFilter filter, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var query = InScope(db.Transfers.AsNoTracking(), scope);
+        if (filter.State is { } state)
+        {
+            query = query.Where(t => t.State == state);
+        }
+
+        if (filter.SourceCode is { } source)
+        {
+            query = query.Where(t => t.SourceCode == source);
+        }
+
+        if (filter.DestinationMunicipalityCode is { } destination)
+        {
+            query = query.Where(t => t.DestinationMunicipalityCode == destination);
+        }
+
+        if (filter.UpdatedSince is { } since)
+        {
+            var sinceUtc = since.UtcDateTime;
+            query = query.Where(t => t.UpdateTime >= sinceUtc);
+        }
+
+        if (afterId is not null)
+        {
+            query = query.Where(t => string.Compare(t.Id, afterId) > 0);
+        }
+
+        var page = await query.OrderBy(t => t.Id).Take(limit)
+            .Join(db.Clients.AsNoTracking(), t => t.ClientId, c => c.Id, (t, c) => new { Transfer = t, Client = c })
+            .ToListAsync(cancellationToken);
+        var ids = page.Select(p => p.Transfer.Id).ToList();
+        var events = await db.TransferEvents.AsNoTracking()
+            .Where(e => ids.Contains(e.TransferId))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        var history = events.ToLookup(e => e.TransferId, StringComparer.Ordinal);
+        return page
+            .OrderBy(p => p.Transfer.Id, StringComparer.Ordinal)
+            .Select(p => new TransferRecord(
+                p.Transfer.ToDomain(), history[p.Transfer.Id].Select(e => e.ToDomain()).ToList(), p.Client.ToDomain()))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<TransferFeedItem>> ReadFeedAsync(
+        TransferScope scope, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await db.TransferEvents.AsNoTracking()
+            .Where(e => e.Sequence > afterSequence && e.Sequence <= throughSequence)
+            .Join(InScope(db.Transfers.AsNoTracking(), scope), e => e.TransferId, t => t.Id, (e, t) => new
+            {
+                Event = e,
+                t.CaseNumber,
+                t.SourceCode,
+                t.DestinationMunicipalityCode,
+            })
+            .OrderBy(x => x.Event.Sequence)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new TransferFeedItem(r.Event.ToDomain(), r.CaseNumber, r.SourceCode, r.DestinationMunicipalityCode)).ToList();
+    }
+
+    public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken) =>
+        await db.TransferEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+
+    public Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken) =>
+        signal.WaitAsync(maxWait, cancellationToken);
+
+    private static IQueryable<TransferRow> InScope(IQueryable<TransferRow> transfers, TransferScope scope)
+    {
+        var code = scope.InstitutionCode;
+        return scope.Kind switch
+        {
+            TransferScopeKind.All => transfers,
+            TransferScopeKind.Source => transfers.Where(t => t.SourceCode == code || t.SourceParentCode == code),
+            TransferScopeKind.DestinationMunicipality => transfers.Where(t => t.DestinationMunicipalityCode == code),
+            TransferScopeKind.DestinationRegion => transfers.Where(t => t.DestinationRegionCode == code),
+            _ => transfers.Where(_ => false),
+        };
+    }
+}

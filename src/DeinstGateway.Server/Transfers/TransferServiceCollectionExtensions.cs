@@ -1,0 +1,20 @@
+using DeinstGateway.Core.Transfers;
+
+namespace DeinstGateway.Server.Transfers;
+
+public static class TransferServiceCollectionExtensions
+{
+    public static IServiceCollection AddTransfers(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(TransferOptions.Section).Get<TransferOptions>() ?? new TransferOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(new TransferFeedOptions(
+            TimeSpan.FromMilliseconds(options.WatchPollMilliseconds), TimeSpan.FromSeconds(options.WatchHeartbeatSeconds)));
+        services.AddScoped<TransferSubmissions>();
+        services.AddScoped<TransferQueries>();
+        services.AddScoped<TransferCommands>();
+        services.AddScoped<TransferFeed>();
+        services.AddScoped<SubmissionPipeline>();
+        return services;
+    }
+}
