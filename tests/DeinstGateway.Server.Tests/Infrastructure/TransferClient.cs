@@ -1,0 +1,44 @@
+using Deinst.V1;
+using Grpc.Core;
+
+namespace DeinstGateway.Server.Tests.Infrastructure;
+
+/// <summary>Submits over one SubmitTransfers stream and collects the answers, as a care centre's system would.</summary>
+public static class TransferClient
+{
+    public static async Task<List<SubmitTransferResponse>> SubmitAsync(
+        GatewayProcess gateway, string caller, IEnumerable<SubmitTransferRequest> requests, CancellationToken cancellationToken = default)
+    {
+        var client = new TransferService.TransferServiceClient(gateway.ChannelFor(caller));
+        using var call = client.SubmitTransfers(cancellationToken: cancellationToken);
+        var reading = ReadAllAsync(call.ResponseStream, cancellationToken);
+        foreach (var request in requests)
+        {
+            await call.RequestStream.WriteAsync(request, cancellationToken);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return await reading;
+    }
+
+    /// <summary>Submits one transfer and returns it as the source sees it.</summary>
+    public static async Task<Transfer> CreateAsync(GatewayProcess gateway, string caller, SubmitTransferRequest request)
+    {
+        var response = (await SubmitAsync(gateway, caller, [request])).Single();
+        Assert.Equal(SubmitOutcome.Created, response.Outcome);
+        return await new TransferService.TransferServiceClient(gateway.ChannelFor(caller))
+            .GetTransferAsync(new GetTransferRequest { Name = response.Transfer });
+    }
+
+    private static async Task<List<SubmitTransferResponse>> ReadAllAsync(
+        IAsyncStreamReader<SubmitTransferResponse> responses, CancellationToken cancellationToken)
+    {
+        var all = new List<SubmitTransferResponse>();
+        while (await responses.MoveNext(cancellationToken))
+        {
+            all.Add(responses.Current);
+        }
+
+        return all;
+    }
+}
