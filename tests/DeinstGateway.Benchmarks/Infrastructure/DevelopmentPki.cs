@@ -1,0 +1,34 @@
+using System.Security.Cryptography.X509Certificates;
+using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Server.Identity;
+
+namespace DeinstGateway.Benchmarks.Infrastructure;
+
+/// <summary>
+/// A development PKI made by the gateway's own <see cref="DevelopmentCertificates"/> (as the
+/// integration tests and <c>create-dev-certificates</c> make it): a CA, a localhost server
+/// certificate and a client certificate for every institution of the shipped reference data.
+/// </summary>
+public sealed class DevelopmentPki
+{
+    private DevelopmentPki(string folder) => Folder = folder;
+
+    public string Folder { get; }
+
+    public string CaCertificatePath => Path.Combine(Folder, DevelopmentCertificates.CaCertificateFile);
+
+    public string ServerCertificatePath => Path.Combine(Folder, DevelopmentCertificates.ServerCertificateFile);
+
+    public string ServerKeyPath => Path.Combine(Folder, DevelopmentCertificates.ServerKeyFile);
+
+    public static DevelopmentPki Create(string folder)
+    {
+        var referenceData = Path.Combine(AppContext.BaseDirectory, "reference-data.json");
+        DevelopmentCertificates.EnsureCreated(folder, ReferenceData.InstitutionCodes(referenceData));
+        return new DevelopmentPki(folder);
+    }
+
+    public X509Certificate2 ClientCertificate(string institutionCode) => X509Certificate2.CreateFromPemFile(
+        Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".crt"),
+        Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".key"));
+}
