@@ -31,7 +31,7 @@ public static partial class SubmissionValidator
         var violations = new List<FieldViolation>();
         void Fail(string field, string description) => violations.Add(new FieldViolation(field, description));
 
-        var requestId = Guid.TryParseExact(input.RequestId, "D", out var parsedRequestId) ? parsedRequestId.ToString("D") : null;
+        var requestId = Uuid.Normalize(input.RequestId);
         if (requestId is null)
         {
             Fail("request_id", "must be a UUID (8-4-4-4-12 hexadecimal digits)");
@@ -73,6 +73,7 @@ public static partial class SubmissionValidator
         else if (birthDate < EarliestBirthDate || birthDate > today)
         {
             Fail("transfer.person.birth_date", "must lie between 1900-01-01 and today");
+            birthDate = null;
         }
         else if (identity is not null && BirthDateOfCodes(identity) is { } encoded && encoded != birthDate)
         {

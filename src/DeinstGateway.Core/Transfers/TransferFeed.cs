@@ -28,6 +28,13 @@ public sealed class TransferFeed(ITransferStore store, GatewayCalendar calendar,
 
         var scope = TransferScope.For(caller);
         var position = afterSequence;
+        var latestAtStart = await store.LatestSequenceAsync(cancellationToken);
+        if (afterSequence > latestAtStart)
+        {
+            // A number the database never issued: resuming there would silently skip changes.
+            throw new ValidationException("after_sequence", $"is beyond the latest change ({latestAtStart})");
+        }
+
         var lastSent = calendar.Now;
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -54,8 +54,5 @@ public static class TransferNames
 
     /// <summary>The id in <c>transfers/{id}</c>, or null when the name is not of that form.</summary>
     public static string? IdFrom(string? name) =>
-        name is not null && name.StartsWith(Prefix, StringComparison.Ordinal)
-        && Guid.TryParseExact(name[Prefix.Length..], "D", out var id)
-            ? id.ToString("D")
-            : null;
+        name is not null && name.StartsWith(Prefix, StringComparison.Ordinal) ? Uuid.Normalize(name[Prefix.Length..]) : null;
 }

@@ -1,0 +1,63 @@
+using DeinstGateway.Core.Transfers;
+
+namespace DeinstGateway.Core.Tests.Transfers;
+
+/// <summary>
+/// The feed part of a transfer store, in memory. A wait returns at once and moves the clock on by
+/// the time it was allowed, as if nothing had been committed meanwhile; the rest is not needed.
+/// </summary>
+internal sealed class InMemoryFeedStore(ManualTimeProvider time) : ITransferStore
+{
+    private readonly List<(Transfer Transfer, TransferFeedItem Item)> _changes = [];
+
+    /// <summary>Every wait the feed asked for, in order.</summary>
+    public List<TimeSpan> Waits { get; } = [];
+
+    /// <summary>Commits a change of <paramref name="transfer"/> into <paramref name="to"/> under the next sequence.</summary>
+    public long Commit(Transfer transfer, TransferState to)
+    {
+        var sequence = _changes.Count + 1L;
+        var change = new TransferStateChange(
+            sequence, transfer.Id, null, to, transfer.SourceCode, time.GetUtcNow(), null, (int)sequence);
+        _changes.Add((transfer, new TransferFeedItem(change, transfer.CaseNumber, transfer.SourceCode, transfer.DestinationMunicipalityCode)));
+        return sequence;
+    }
+
+    public Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_changes.Count == 0 ? 0 : _changes.Max(c => c.Item.Change.Sequence));
+    }
+
+    public Task<IReadOnlyList<TransferFeedItem>> ReadFeedAsync(
+        TransferScope scope, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<TransferFeedItem> page = _changes
+            .Where(c => c.Item.Change.Sequence > afterSequence && c.Item.Change.Sequence <= throughSequence && scope.Includes(c.Transfer))
+            .Select(c => c.Item)
+            .OrderBy(i => i.Change.Sequence)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult(page);
+    }
+
+    public async Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Waits.Add(maxWait);
+        time.Advance(maxWait);
+        // Yields so that a feed that never stops waiting cannot starve the test's timeout.
+        await Task.Yield();
+    }
+
+    public Task<ISubmissionBatch> BeginSubmissionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ITransferChange> BeginChangeAsync(string transferId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<TransferRecord?> FindAsync(string transferId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<TransferRecord>> ListAsync(
+        TransferScope scope, TransferFilter filter, string? afterId, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+}
