@@ -1,9 +1,10 @@
 using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.Transfers;
 
-// dotnet run -c Release --project tests/DeinstGateway.Benchmarks -- <benchmark> [--count N] [--runs R]
+// dotnet run -c Release --project tests/DeinstGateway.Benchmarks -- <benchmark> [--count N] [--runs R] [--breakdown]
 // One class per benchmark; each prints its own figures beside a baseline measured in the same run.
-const string Usage = "usage: DeinstGateway.Benchmarks transfers [--count N] [--runs R]";
+// --breakdown adds where the gateway's database time goes, at a cost to the throughput it reports.
+const string Usage = "usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown]";
 
 if (args.Length == 0)
 {

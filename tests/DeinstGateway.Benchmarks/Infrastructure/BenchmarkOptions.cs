@@ -3,8 +3,11 @@ using System.Globalization;
 
 namespace DeinstGateway.Benchmarks.Infrastructure;
 
-/// <summary>The options every benchmark takes: how many messages per run, and how many runs.</summary>
-public sealed record BenchmarkOptions(int Count, int Runs)
+/// <summary>
+/// The options every benchmark takes: how many messages per run, how many runs, and whether to
+/// break the database time down (which slows the run it describes).
+/// </summary>
+public sealed record BenchmarkOptions(int Count, int Runs, bool Breakdown = false)
 {
     public const int DefaultCount = 100_000;
     public const int DefaultRuns = 3;
@@ -13,10 +16,17 @@ public sealed record BenchmarkOptions(int Count, int Runs)
     {
         var count = DefaultCount;
         var runs = DefaultRuns;
+        var breakdown = false;
         options = new BenchmarkOptions(count, runs);
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
+            if (name == "--breakdown")
+            {
+                breakdown = true;
+                continue;
+            }
+
             if (name is not ("--count" or "--runs"))
             {
                 error = $"unknown option '{name}'";
@@ -42,7 +52,7 @@ public sealed record BenchmarkOptions(int Count, int Runs)
             }
         }
 
-        options = new BenchmarkOptions(count, runs);
+        options = new BenchmarkOptions(count, runs, breakdown);
         error = null;
         return true;
     }

@@ -2,8 +2,10 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using DeinstGateway.Server.Hosting;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeinstGateway.Benchmarks.Infrastructure;
 

@@ -26,9 +26,10 @@ public sealed class SubmitStreamResult(SubmitTransferResponse[] responses, int r
     {
         var n = Math.Min(Received, arrivals.Length);
         var tenth = Math.Max(1, n / 10);
+        var lastTenthFrom = n - 1 - tenth >= 0 ? arrivals[n - 1 - tenth] : start;
         return (
             tenth / Stopwatch.GetElapsedTime(start, arrivals[tenth - 1]).TotalSeconds,
-            tenth / Stopwatch.GetElapsedTime(arrivals[n - 1 - tenth], arrivals[n - 1]).TotalSeconds);
+            tenth / Stopwatch.GetElapsedTime(lastTenthFrom, arrivals[n - 1]).TotalSeconds);
     }
 }
 
@@ -39,12 +40,13 @@ public sealed class SubmitStreamResult(SubmitTransferResponse[] responses, int r
 /// </summary>
 public static class SubmitStream
 {
-    public static async Task<SubmitStreamResult> RunAsync(GrpcChannel channel, IReadOnlyList<SubmitTransferRequest> requests)
-    {
-        // Untimed: the TLS handshake with the client certificate and a first authenticated call.
+    /// <summary>Before timing: the TLS handshake with the client certificate and a first authenticated call.</summary>
+    public static async Task ConnectAsync(GrpcChannel channel) =>
         await new RegistryService.RegistryServiceClient(channel).GetInstitutionAsync(
             new GetInstitutionRequest { Name = "institutions/" + TransferRequestFactory.Caller });
 
+    public static async Task<SubmitStreamResult> RunAsync(GrpcChannel channel, IReadOnlyList<SubmitTransferRequest> requests)
+    {
         var client = new TransferService.TransferServiceClient(channel);
         var responses = new SubmitTransferResponse[requests.Count];
         var arrivals = new long[requests.Count];
