@@ -7,7 +7,8 @@ using DeinstGateway.Core.Time;
 namespace DeinstGateway.Core.Transfers;
 
 /// <summary>
-/// Submits a batch of transfers in one transaction: each message is validated alone, then
+/// Submits batches of transfers: each message is validated alone (<see cref="PrepareAsync"/>),
+/// then the batch is written in one transaction (<see cref="ApplyAsync"/>) where each message is
 /// created, recognised as a resend (DUPLICATE) or refused as a CONFLICT, exactly as if the
 /// messages had been handled one by one in order.
 /// </summary>
@@ -19,19 +20,28 @@ public sealed class TransferSubmissions(
 {
     private const int MaxAttempts = 3;
 
-    public async Task<IReadOnlyList<SubmitResult>> SubmitAsync(
+    /// <summary>
+    /// Everything that needs no database: validation, content digests and look-up hashes. A
+    /// stream prepares its next batch with this while the previous one is being written.
+    /// </summary>
+    public async Task<PreparedBatch> PrepareAsync(
         Caller caller, IReadOnlyList<SubmissionInput> inputs, CancellationToken cancellationToken)
     {
         var snapshot = await registry.GetAsync(cancellationToken);
         var today = calendar.Today;
         var results = new SubmitResult[inputs.Count];
-        var valid = new List<(int Index, ValidSubmission Submission, byte[] Hash)>(inputs.Count);
+        var valid = new List<PreparedSubmission>(inputs.Count);
         for (var i = 0; i < inputs.Count; i++)
         {
             var check = SubmissionValidator.Validate(inputs[i], caller, snapshot, today);
             if (check.Valid is { } submission)
             {
-                valid.Add((i, submission, submission.ContentHash()));
+                valid.Add(new PreparedSubmission(
+                    i,
+                    submission,
+                    submission.ContentHash(),
+                    protector.LookupHash(submission.Identity.PersonalCode),
+                    submission.Identity.FormerPersonalCode is { } former ? protector.LookupHash(former) : null));
             }
             else
             {
@@ -39,19 +49,25 @@ public sealed class TransferSubmissions(
             }
         }
 
-        if (valid.Count == 0)
+        return new PreparedBatch(results, valid);
+    }
+
+    /// <summary>Writes a prepared batch in one transaction and completes its results.</summary>
+    public async Task<IReadOnlyList<SubmitResult>> ApplyAsync(Caller caller, PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Valid.Count == 0)
         {
-            return results;
+            return batch.Results;
         }
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var batch = await store.BeginSubmissionAsync(cancellationToken);
-                await DecideAsync(caller, valid, batch, results, cancellationToken);
-                await batch.CommitAsync(cancellationToken);
-                return results;
+                await using var write = await store.BeginSubmissionAsync(cancellationToken);
+                await DecideAsync(caller, batch.Valid, write, batch.Results, cancellationToken);
+                await write.CommitAsync(cancellationToken);
+                return batch.Results;
             }
             catch (WriteConflictException) when (attempt < MaxAttempts)
             {
@@ -62,23 +78,15 @@ public sealed class TransferSubmissions(
 
     private async Task DecideAsync(
         Caller caller,
-        List<(int Index, ValidSubmission Submission, byte[] Hash)> valid,
+        IReadOnlyList<PreparedSubmission> valid,
         ISubmissionBatch batch,
         SubmitResult[] results,
         CancellationToken cancellationToken)
     {
-        var codeHashes = new Dictionary<ValidSubmission, (byte[] Current, byte[]? Former)>();
-        foreach (var (_, submission, _) in valid)
-        {
-            codeHashes[submission] = (
-                protector.LookupHash(submission.Identity.PersonalCode),
-                submission.Identity.FormerPersonalCode is { } former ? protector.LookupHash(former) : null);
-        }
-
         var lookup = await batch.FindAsync(
             valid.Select(v => v.Submission.BusinessKey).ToHashSet(StringComparer.Ordinal),
             valid.Select(v => ValidSubmission.RequestKey(caller.InstitutionCode, v.Submission.RequestId)).ToHashSet(StringComparer.Ordinal),
-            codeHashes.Values.SelectMany(h => h.Former is null ? [h.Current] : new[] { h.Current, h.Former }).ToList(),
+            valid.SelectMany(v => v.FormerCodeHash is null ? [v.CodeHash] : new[] { v.CodeHash, v.FormerCodeHash }).ToList(),
             cancellationToken);
 
         var byBusinessKey = lookup.Transfers.ToDictionary(t => t.BusinessKey, StringComparer.Ordinal);
@@ -86,7 +94,7 @@ public sealed class TransferSubmissions(
         var clients = new ClientDirectory(lookup.Clients);
         var now = calendar.Now;
 
-        foreach (var (index, submission, hash) in valid)
+        foreach (var (index, submission, hash, codeHash, formerCodeHash) in valid)
         {
             var requestKey = ValidSubmission.RequestKey(caller.InstitutionCode, submission.RequestId);
             if (byRequestKey.TryGetValue(requestKey, out var sameRequest))
@@ -105,7 +113,7 @@ public sealed class TransferSubmissions(
                 continue;
             }
 
-            var client = ResolveClient(submission, codeHashes[submission], clients, batch);
+            var client = ResolveClient(submission, (codeHash, formerCodeHash), clients, batch);
             var transfer = NewTransfer(caller, submission, client.Id, now);
             batch.AddTransfer(new NewTransfer(
                 transfer,
@@ -211,3 +219,9 @@ public sealed class TransferSubmissions(
         }
     }
 }
+
+/// <summary>A batch after the checks that need no database, ready to be written.</summary>
+public sealed record PreparedBatch(SubmitResult[] Results, IReadOnlyList<PreparedSubmission> Valid);
+
+/// <summary>A valid submission with its position in the batch, content digest and personal-code look-up hashes.</summary>
+public sealed record PreparedSubmission(int Index, ValidSubmission Submission, byte[] ContentHash, byte[] CodeHash, byte[]? FormerCodeHash);

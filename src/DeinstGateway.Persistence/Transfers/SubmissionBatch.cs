@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Database;
@@ -8,6 +9,11 @@ namespace DeinstGateway.Persistence.Transfers;
 
 internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction transaction, TransferCommitSignal signal) : ISubmissionBatch
 {
+    private readonly Dictionary<string, ClientRow> _newClients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClientRow> _updatedClients = new(StringComparer.Ordinal);
+    private readonly List<TransferRow> _transfers = [];
+    private readonly List<TransferEventRow> _events = [];
+
     public async Task<SubmissionLookup> FindAsync(
         IReadOnlyCollection<string> businessKeys,
         IReadOnlyCollection<string> requestKeys,
@@ -40,46 +46,42 @@ internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction
             UpdateTime = now,
         };
         row.Apply(client);
-        db.Clients.Add(row);
+        _newClients[client.Id] = row;
     }
 
     public void UpdateClient(ClientRecord client)
     {
-        // A client created earlier in this batch is still pending insertion: change that row.
-        var row = db.Clients.Local.FirstOrDefault(c => c.Id == client.Id);
-        if (row is null)
+        // A client created earlier in this batch is not written yet: change what will be inserted.
+        if (_newClients.TryGetValue(client.Id, out var pending))
         {
-            row = new ClientRow { Id = client.Id, PersonalCodeHash = string.Empty, ProtectedIdentity = [] };
-            db.Clients.Attach(row);
+            pending.Apply(client);
+            return;
         }
 
+        var row = new ClientRow { Id = client.Id, PersonalCodeHash = string.Empty, ProtectedIdentity = [], UpdateTime = DateTime.UtcNow };
         row.Apply(client);
-        row.UpdateTime = DateTime.UtcNow;
-        var entry = db.Entry(row);
-        if (entry.State != EntityState.Added)
-        {
-            entry.Property(c => c.PersonalCodeHash).IsModified = true;
-            entry.Property(c => c.FormerPersonalCodeHash).IsModified = true;
-            entry.Property(c => c.ProtectedIdentity).IsModified = true;
-            entry.Property(c => c.UpdateTime).IsModified = true;
-        }
+        _updatedClients[client.Id] = row;
     }
 
     public void AddTransfer(NewTransfer transfer)
     {
-        db.Transfers.Add(transfer.ToRow());
-        db.TransferEvents.Add(transfer.Submitted.ToRow());
+        _transfers.Add(transfer.ToRow());
+        _events.Add(transfer.Submitted.ToRow());
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SubmissionWriter.WriteAsync(
+                db.Database.GetDbConnection(),
+                transaction.GetDbTransaction(),
+                new SubmissionRows(_newClients.Values, _updatedClients.Values, _transfers, _events),
+                cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             signal.Pulse();
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbException e) when (UniqueViolation.Is(e))
         {
             throw new WriteConflictException("Another process stored one of the batch's keys first.", e);
         }

@@ -24,22 +24,44 @@ public sealed class SubmissionPipeline(TransferSubmissions submissions, Transfer
             SingleReader = true,
             SingleWriter = true,
         });
+        // One prepared batch waits while the previous one is written: validation and hashing of
+        // the next batch run on the other core during the current batch's transaction.
+        var prepared = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = ReadAllAsync(requests, arrived.Writer, cancellationToken);
+        var preparing = Task.Run(() => PrepareAllAsync(caller, arrived.Reader, prepared.Writer, cancellationToken), cancellationToken);
 
-        var batch = new List<SubmissionInput>(options.SubmitBatchSize);
-        while (await arrived.Reader.WaitToReadAsync(cancellationToken))
+        await foreach (var batch in prepared.Reader.ReadAllAsync(cancellationToken))
         {
-            while (batch.Count < options.SubmitBatchSize && arrived.Reader.TryRead(out var request))
-            {
-                batch.Add(request.ToInput());
-            }
-
-            var results = await submissions.SubmitAsync(caller, batch, cancellationToken);
+            var results = await submissions.ApplyAsync(caller, batch, cancellationToken);
             await WriteAsync(responses, results, cancellationToken);
-            batch.Clear();
         }
 
-        await reading;
+        await Task.WhenAll(reading, preparing);
+    }
+
+    private async Task PrepareAllAsync(
+        Caller caller, ChannelReader<SubmitTransferRequest> arrived, ChannelWriter<PreparedBatch> prepared, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new List<SubmissionInput>(options.SubmitBatchSize);
+            while (await arrived.WaitToReadAsync(cancellationToken))
+            {
+                while (batch.Count < options.SubmitBatchSize && arrived.TryRead(out var request))
+                {
+                    batch.Add(request.ToInput());
+                }
+
+                await prepared.WriteAsync(await submissions.PrepareAsync(caller, batch, cancellationToken), cancellationToken);
+                batch = new List<SubmissionInput>(options.SubmitBatchSize);
+            }
+
+            prepared.Complete();
+        }
+        catch (Exception e)
+        {
+            prepared.Complete(e);
+        }
     }
 
     private static async Task ReadAllAsync(

@@ -1,0 +1,97 @@
+using System.Data;
+using System.Data.Common;
+
+namespace DeinstGateway.Persistence.Database;
+
+/// <summary>
+/// One prepared INSERT or UPDATE reused for many rows inside one transaction: the set-based
+/// write for hot paths, where EF Core's per-entity change tracking costs more than the database.
+/// The SQL is plain parameterised SQL that SQLite and SQL Server both accept; values are stored
+/// exactly as EF Core stores them (enums by name, DateOnly as a date, DateTime as datetime2).
+/// </summary>
+internal sealed class RowCommand<TRow> : IDisposable
+{
+    private readonly DbCommand _command;
+    private readonly (DbParameter Parameter, Func<TRow, object?> Value)[] _columns;
+
+    private RowCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns)
+    {
+        _command = connection.CreateCommand();
+        _command.Transaction = transaction;
+        _command.CommandText = sql;
+        _columns = columns.Select(c =>
+        {
+            var parameter = _command.CreateParameter();
+            parameter.ParameterName = "@" + c.Column;
+            _command.Parameters.Add(parameter);
+            return (parameter, c.Value);
+        }).ToArray();
+    }
+
+    public static RowCommand<TRow> Insert(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns) =>
+        new(connection, transaction,
+            $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c.Column))})",
+            columns);
+
+    /// <summary>Updates the listed columns of the row whose <paramref name="key"/> (the first column) matches.</summary>
+    public static RowCommand<TRow> Update(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns)
+    {
+        var key = columns[0].Column;
+        return new(connection, transaction,
+            $"UPDATE {table} SET {string.Join(", ", columns.Skip(1).Select(c => $"{c.Column} = @{c.Column}"))} WHERE {key} = @{key}",
+            columns);
+    }
+
+    /// <summary>Runs the command once per row; returns how many rows it affected in all.</summary>
+    public async Task<int> ExecuteAsync(IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    {
+        var affected = 0;
+        var prepared = false;
+        foreach (var row in rows)
+        {
+            foreach (var (parameter, value) in _columns)
+            {
+                Bind(parameter, value(row));
+            }
+
+            if (!prepared)
+            {
+                await _command.PrepareAsync(cancellationToken);
+                prepared = true;
+            }
+
+            affected += await _command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return affected;
+    }
+
+    public void Dispose() => _command.Dispose();
+
+    private static void Bind(DbParameter parameter, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                parameter.Value = DBNull.Value;
+                break;
+            case Enum e:
+                parameter.DbType = DbType.String;
+                parameter.Value = e.ToString();
+                break;
+            case DateTime time:
+                parameter.DbType = DbType.DateTime2;
+                parameter.Value = time;
+                break;
+            case DateOnly date:
+                parameter.DbType = DbType.Date;
+                parameter.Value = date;
+                break;
+            default:
+                parameter.Value = value;
+                break;
+        }
+    }
+}
