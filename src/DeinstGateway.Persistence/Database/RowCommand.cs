@@ -4,7 +4,7 @@ using System.Data.Common;
 namespace DeinstGateway.Persistence.Database;
 
 /// <summary>
-/// One prepared INSERT or UPDATE reused for many rows inside one transaction: the set-based
+/// One INSERT or UPDATE command reused for many rows inside one transaction: the set-based
 /// write for hot paths, where EF Core's per-entity change tracking costs more than the database.
 /// The SQL is plain parameterised SQL that SQLite and SQL Server both accept; values are stored
 /// exactly as EF Core stores them (enums by name, DateOnly as a date, DateTime as datetime2).
@@ -47,19 +47,14 @@ internal sealed class RowCommand<TRow> : IDisposable
     /// <summary>Runs the command once per row; returns how many rows it affected in all.</summary>
     public async Task<int> ExecuteAsync(IEnumerable<TRow> rows, CancellationToken cancellationToken)
     {
+        // No explicit Prepare: SQLite keeps a command's compiled statement between executions
+        // anyway, and SQL Server's client would demand a size for every text parameter.
         var affected = 0;
-        var prepared = false;
         foreach (var row in rows)
         {
             foreach (var (parameter, value) in _columns)
             {
                 Bind(parameter, value(row));
-            }
-
-            if (!prepared)
-            {
-                await _command.PrepareAsync(cancellationToken);
-                prepared = true;
             }
 
             affected += await _command.ExecuteNonQueryAsync(cancellationToken);
