@@ -10,7 +10,7 @@ internal sealed record SubmissionRows(
     IReadOnlyList<TransferEventRow> Events);
 
 /// <summary>
-/// Writes a submission batch with one prepared command per table: clients first, then the
+/// Writes a submission batch with one reused command per table: clients first, then the
 /// transfers that refer to them, then their first state changes (whose sequence the database assigns).
 /// </summary>
 internal static class SubmissionWriter

@@ -28,6 +28,12 @@ public sealed class DevelopmentPki
         return new DevelopmentPki(folder);
     }
 
+    /// <summary>A PKI that <see cref="Create"/> made before, e.g. in the parent benchmark process.</summary>
+    public static DevelopmentPki Open(string folder) =>
+        File.Exists(Path.Combine(folder, DevelopmentCertificates.CaCertificateFile))
+            ? new DevelopmentPki(folder)
+            : throw new BenchmarkFailedException($"no development PKI in {folder}");
+
     public X509Certificate2 ClientCertificate(string institutionCode) => X509Certificate2.CreateFromPemFile(
         Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".crt"),
         Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".key"));

@@ -1,5 +1,3 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using DeinstGateway.Server.Hosting;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +10,8 @@ namespace DeinstGateway.Benchmarks.Infrastructure;
 /// <summary>
 /// The real gateway, composed by <see cref="GatewayApplication"/> exactly as <c>Program</c> and the
 /// integration tests compose it, listening with TLS on a free loopback port over its own SQLite
-/// file. Client and server share this process, and so the machine's cores.
+/// file. With <c>--in-process</c> the client shares this process, and so the machine's cores;
+/// otherwise a <c>transfers-client</c> process pinned to one core talks to <see cref="Address"/>.
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
@@ -61,20 +60,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>A channel authenticated as the institution with its development certificate.</summary>
     public GrpcChannel ChannelFor(string institutionCode)
     {
-        var clientCertificate = _pki.ClientCertificate(institutionCode);
-        var ssl = new SslClientAuthenticationOptions
-        {
-            // Trust only the development CA for the server, as an institution trusts the gateway's CA.
-            CertificateChainPolicy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                CustomTrustStore = { X509CertificateLoader.LoadCertificateFromFile(_pki.CaCertificatePath) },
-                RevocationMode = X509RevocationMode.NoCheck,
-            },
-            LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate,
-        };
-        var handler = new SocketsHttpHandler { SslOptions = ssl, EnableMultipleHttp2Connections = true };
-        var channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        var channel = GatewayChannel.For(Address, _pki, institutionCode);
         _channels.Add(channel);
         return channel;
     }

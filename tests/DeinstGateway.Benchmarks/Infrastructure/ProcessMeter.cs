@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace DeinstGateway.Benchmarks.Infrastructure;
 
 /// <summary>
-/// Whole-process counters around a timed phase (client and server together): CPU time, GC pauses
-/// and collections, allocated bytes. Cheap to read, so reading them does not disturb the phase.
+/// Whole-process counters around a timed phase: CPU time, GC pauses and collections, allocated
+/// bytes, JIT time. Cheap to read, so reading them does not disturb the phase. They cover whatever
+/// runs in the process: gateway and client together with <c>--in-process</c>, else one of them.
 /// </summary>
-public readonly record struct ProcessMeter(TimeSpan Cpu, TimeSpan GcPause, int Gen0, int Gen1, int Gen2, long Allocated)
+public readonly record struct ProcessMeter(
+    TimeSpan Cpu, TimeSpan GcPause, int Gen0, int Gen1, int Gen2, long Allocated, TimeSpan Jit, int JitMethods)
 {
     public static ProcessMeter Read()
     {
@@ -18,18 +21,30 @@ public readonly record struct ProcessMeter(TimeSpan Cpu, TimeSpan GcPause, int G
             GC.CollectionCount(0),
             GC.CollectionCount(1),
             GC.CollectionCount(2),
-            GC.GetTotalAllocatedBytes(precise: false));
+            GC.GetTotalAllocatedBytes(precise: false),
+            JitInfo.GetCompilationTime(),
+            JitInfo.GetCompiledMethodCount());
+    }
+
+    /// <summary>Untimed: leave the previous phase's garbage out of the next one's measurement.</summary>
+    public static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     /// <summary>What happened since <paramref name="before"/>, over <paramref name="wall"/> and per item.</summary>
-    public string Describe(ProcessMeter before, TimeSpan wall, int items)
+    /// <param name="cores">The cores the measured process may use; this process's by default.</param>
+    public string Describe(ProcessMeter before, TimeSpan wall, int items, int? cores = null)
     {
         var cpu = (Cpu - before.Cpu).TotalSeconds;
         var pause = (GcPause - before.GcPause).TotalSeconds;
         var allocated = (Allocated - before.Allocated) / (double)items;
+        var coreCount = cores ?? Environment.ProcessorCount;
         return string.Create(CultureInfo.InvariantCulture,
-            $"cpu {cpu / wall.TotalSeconds:F2} of {Environment.ProcessorCount} cores, {cpu * 1e6 / items:F0} µs per item; " +
+            $"cpu {cpu / wall.TotalSeconds:F2} of {coreCount} {(coreCount == 1 ? "core" : "cores")}, {cpu * 1e6 / items:F0} µs per item; " +
             $"GC pauses {100 * pause / wall.TotalSeconds:F1} % of wall, collections gen0/1/2 {Gen0 - before.Gen0}/{Gen1 - before.Gen1}/{Gen2 - before.Gen2}; " +
-            $"allocated {allocated / 1024:F1} KB per item");
+            $"allocated {allocated / 1024:F1} KB per item; JIT {(Jit - before.Jit).TotalMilliseconds:F0} ms ({JitMethods - before.JitMethods} methods)");
     }
 }

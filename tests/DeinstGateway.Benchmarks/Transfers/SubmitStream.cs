@@ -6,6 +6,17 @@ using Grpc.Net.Client;
 
 namespace DeinstGateway.Benchmarks.Transfers;
 
+/// <summary>
+/// The timing of one SubmitTransfers stream as its client saw it; what a <c>transfers-client</c>
+/// process reports to the benchmark.
+/// </summary>
+/// <param name="Received">How many answers arrived, possibly more than were sent.</param>
+/// <param name="Elapsed">From the first write to the last answer: the timed figure.</param>
+/// <param name="Writing">From the first write to the end of the last one.</param>
+/// <param name="PaceFirst">Answers per second over the first tenth of the stream.</param>
+/// <param name="PaceLast">Answers per second over the last tenth of the stream.</param>
+public sealed record StreamFigures(int Received, TimeSpan Elapsed, TimeSpan Writing, double PaceFirst, double PaceLast);
+
 /// <summary>What came back on one SubmitTransfers stream, with the arrival time of every answer.</summary>
 public sealed class SubmitStreamResult(SubmitTransferResponse[] responses, int received, long start, long lastWrite, long[] arrivals)
 {
@@ -20,6 +31,15 @@ public sealed class SubmitStreamResult(SubmitTransferResponse[] responses, int r
 
     /// <summary>From the first write to the end of the last one (the client waits on flow control).</summary>
     public TimeSpan Writing => Stopwatch.GetElapsedTime(start, lastWrite);
+
+    /// <summary>The answers that were kept: at most one per message sent.</summary>
+    public ArraySegment<SubmitTransferResponse> Kept => new(Responses, 0, Math.Min(Received, Responses.Length));
+
+    public StreamFigures Figures()
+    {
+        var (first, last) = Pace();
+        return new StreamFigures(Received, Elapsed, Writing, first, last);
+    }
 
     /// <summary>Answers per second over the first and the last tenth of the stream.</summary>
     public (double First, double Last) Pace()
