@@ -1,5 +1,7 @@
+using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.Transfers;
@@ -26,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IRegistrySnapshotSource, RegistrySnapshotSource>();
         services.AddScoped<ITransferStore, TransferStore>();
         services.AddSingleton<TransferCommitSignal>();
+        services.AddScoped<ICapacityStore, CapacityStore>();
         return services;
     }
 }

@@ -12,6 +12,8 @@ public sealed class RegistrySnapshot(IReadOnlyList<Institution> institutions, IR
 
     public Institution? Find(string code) => _institutions.GetValueOrDefault(code);
 
+    public IEnumerable<Institution> Institutions => _institutions.Values;
+
     public ServiceTypeDefinition? Find(ServiceType type) => _serviceTypes.GetValueOrDefault(type);
 
     /// <summary>Services counted in places (group home, day care, workshop ...): these need a free place.</summary>

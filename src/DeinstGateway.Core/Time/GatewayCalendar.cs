@@ -9,4 +9,8 @@ public sealed class GatewayCalendar(TimeProvider time, TimeZoneInfo zone)
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
     public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>The instant a calendar day begins in the gateway's time zone.</summary>
+    public DateTimeOffset StartOf(DateOnly date) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
 }

@@ -101,8 +101,11 @@ public interface ITransferChange : IAsyncDisposable
     /// <summary>The transfer as it is inside this transaction, or null when it does not exist.</summary>
     Transfer? Transfer { get; }
 
-    /// <summary>Takes a free place; false when all are taken or reserved (or none are declared).</summary>
-    Task<bool> ReservePlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes a free place, counted against the declaration in force on <paramref name="onDate"/>;
+    /// false when all are taken or reserved (or none are declared).
+    /// </summary>
+    Task<bool> ReservePlaceAsync(string providerCode, ServiceType service, DateOnly onDate, CancellationToken cancellationToken);
 
     Task OccupyReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken);
 

@@ -56,7 +56,7 @@ public sealed class TransferCommands(
 
             var next = TransferStateMachine.Next(transfer, action);
             var provider = action == TransferAction.Accept ? ProviderForAccept(transfer, providerCode, snapshot) : transfer.DestinationProviderCode;
-            var placesProvider = await MovePlacesAsync(change, transfer, action, provider, snapshot, cancellationToken);
+            var placesProvider = await MovePlacesAsync(change, transfer, action, provider, snapshot, calendar.Today, cancellationToken);
 
             var now = calendar.Now;
             var changed = transfer with
@@ -105,7 +105,7 @@ public sealed class TransferCommands(
     /// provider that holds the transfer's places afterwards.
     /// </summary>
     private static async Task<string?> MovePlacesAsync(
-        ITransferChange change, Transfer transfer, TransferAction action, string? provider, RegistrySnapshot snapshot, CancellationToken cancellationToken)
+        ITransferChange change, Transfer transfer, TransferAction action, string? provider, RegistrySnapshot snapshot, DateOnly today, CancellationToken cancellationToken)
     {
         var placeServices = transfer.RequestedServices.Where(snapshot.IsPlaceBased).ToList();
         switch (action)
@@ -113,7 +113,7 @@ public sealed class TransferCommands(
             case TransferAction.Accept when provider is not null:
                 foreach (var service in placeServices)
                 {
-                    if (!await change.ReservePlaceAsync(provider, service, cancellationToken))
+                    if (!await change.ReservePlaceAsync(provider, service, today, cancellationToken))
                     {
                         throw new PreconditionFailedException(
                             "NO_FREE_PLACE",

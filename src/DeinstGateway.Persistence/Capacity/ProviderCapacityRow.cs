@@ -6,17 +6,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DeinstGateway.Persistence.Capacity;
 
 /// <summary>
-/// A provider's places for one service. Reserved and occupied are counters moved only by
-/// conditional updates inside the transaction of the transfer change that moves them, so two
-/// gateways can never both take the last place.
+/// The places a provider's service has taken right now. Reserved and occupied are counters moved
+/// only by conditional updates, checked against the declaration in force, inside the transaction
+/// of the transfer change that moves them, so two gateways can never both take the last place.
 /// </summary>
 public sealed class ProviderCapacityRow
 {
     public required string ProviderCode { get; set; }
 
     public ServiceType ServiceType { get; set; }
-
-    public int Places { get; set; }
 
     public int Reserved { get; set; }
 
@@ -29,7 +27,7 @@ internal sealed class ProviderCapacityConfiguration : IEntityTypeConfiguration<P
     {
         builder.ToTable("provider_capacities", table =>
         {
-            table.HasCheckConstraint("CK_provider_capacities_counts", "Places >= 0 AND Reserved >= 0 AND Occupied >= 0");
+            table.HasCheckConstraint("CK_provider_capacities_counts", "Reserved >= 0 AND Occupied >= 0");
         });
         builder.HasKey(c => new { c.ProviderCode, c.ServiceType });
         builder.Property(c => c.ProviderCode).HasMaxLength(InstitutionConfiguration.CodeLength);

@@ -17,6 +17,8 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ProviderCapacityRow> ProviderCapacities => Set<ProviderCapacityRow>();
 
+    public DbSet<CapacityDeclarationRow> CapacityDeclarations => Set<CapacityDeclarationRow>();
+
     public DbSet<ClientRow> Clients => Set<ClientRow>();
 
     public DbSet<TransferRow> Transfers => Set<TransferRow>();

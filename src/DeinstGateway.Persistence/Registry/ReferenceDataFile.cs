@@ -107,9 +107,9 @@ internal sealed record ReferenceDataFile(
             }
         }
 
-        if (CapacityEntries.Select(c => (c.Provider, c.ServiceType)).Distinct().Count() != CapacityEntries.Count)
+        if (CapacityEntries.Select(c => (c.Provider, c.ServiceType, c.EffectiveFrom)).Distinct().Count() != CapacityEntries.Count)
         {
-            problems.Add("a provider's capacity for a service appears twice");
+            problems.Add("a provider's capacity for a service and date appears twice");
         }
 
         if (problems.Count > 0)
@@ -139,5 +139,5 @@ internal sealed record ServiceTypeEntry(
     ServiceUnit Unit,
     IReadOnlyList<ServiceLimit> Limits);
 
-/// <summary>The places a provider offers for one service (the capacity issue adds dated declarations).</summary>
-internal sealed record CapacityEntry(string Provider, ServiceType ServiceType, int Places);
+/// <summary>Places a provider declared for one service from a date on.</summary>
+internal sealed record CapacityEntry(string Provider, ServiceType ServiceType, int Places, DateOnly EffectiveFrom);

@@ -77,18 +77,31 @@ public sealed class ReferenceDataLoader(GatewayDbContext db, ILogger<ReferenceDa
             ApplyLimits(row, entry.Limits);
         }
 
-        var capacities = await db.ProviderCapacities.ToDictionaryAsync(c => (c.ProviderCode, c.ServiceType), cancellationToken);
+        var declarations = await db.CapacityDeclarations.Where(d => d.DeclaredByCode == null)
+            .ToDictionaryAsync(d => (d.ProviderCode, d.ServiceType, d.EffectiveFrom), cancellationToken);
+        var counters = (await db.ProviderCapacities.Select(c => new { c.ProviderCode, c.ServiceType }).ToListAsync(cancellationToken))
+            .Select(c => (c.ProviderCode, c.ServiceType)).ToHashSet();
         foreach (var entry in file.CapacityEntries)
         {
-            // Only the declared places come from the file; reserved and occupied are the
-            // gateway's own counts and are never reset by a reload.
-            if (!capacities.TryGetValue((entry.Provider, entry.ServiceType), out var capacity))
+            if (!declarations.TryGetValue((entry.Provider, entry.ServiceType, entry.EffectiveFrom), out var declaration))
             {
-                capacity = new ProviderCapacityRow { ProviderCode = entry.Provider, ServiceType = entry.ServiceType };
-                db.ProviderCapacities.Add(capacity);
+                declaration = new CapacityDeclarationRow
+                {
+                    ProviderCode = entry.Provider,
+                    ServiceType = entry.ServiceType,
+                    EffectiveFrom = entry.EffectiveFrom,
+                    DeclareTime = DateTime.UtcNow,
+                };
+                db.CapacityDeclarations.Add(declaration);
             }
 
-            capacity.Places = entry.Places;
+            declaration.Places = entry.Places;
+
+            // The counters belong to the gateway: created once, never reset by a reload.
+            if (counters.Add((entry.Provider, entry.ServiceType)))
+            {
+                db.ProviderCapacities.Add(new ProviderCapacityRow { ProviderCode = entry.Provider, ServiceType = entry.ServiceType });
+            }
         }
 
         var changes = db.ChangeTracker.Entries().ToList();

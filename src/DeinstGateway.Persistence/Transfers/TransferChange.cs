@@ -13,9 +13,14 @@ internal sealed class TransferChange(GatewayDbContext db, IDbContextTransaction 
 
     // Each counter moves by one conditional UPDATE: the condition is checked by the database
     // against the committed value, so concurrent changes from any process cannot overbook.
-    public async Task<bool> ReservePlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken) =>
+    public async Task<bool> ReservePlaceAsync(string providerCode, ServiceType service, DateOnly onDate, CancellationToken cancellationToken) =>
         await db.ProviderCapacities
-            .Where(c => c.ProviderCode == providerCode && c.ServiceType == service && c.Reserved + c.Occupied < c.Places)
+            .Where(c => c.ProviderCode == providerCode && c.ServiceType == service)
+            .Where(c => c.Reserved + c.Occupied < db.CapacityDeclarations
+                .Where(d => d.ProviderCode == providerCode && d.ServiceType == service && d.EffectiveFrom <= onDate)
+                .OrderByDescending(d => d.EffectiveFrom)
+                .Select(d => d.Places)
+                .FirstOrDefault())
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserved, c => c.Reserved + 1), cancellationToken) == 1;
 
     public Task OccupyReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken) =>

@@ -94,7 +94,7 @@ internal static class TransferRowMapping
     private static string FormatServices(IEnumerable<ServiceType> services) =>
         string.Join(',', services.Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static List<ServiceType> ParseServices(string services) =>
+    public static List<ServiceType> ParseServices(string services) =>
         services.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => (ServiceType)int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();

@@ -23,4 +23,11 @@ public static class ResourceNames
             Name = Institution(reference.Code),
             DisplayName = reference.DisplayName,
         };
+
+    /// <summary>A reference to an institution of the registry, with its name for display.</summary>
+    public static Deinst.V1.InstitutionReference Reference(this RegistrySnapshot registry, string code) => new()
+    {
+        Name = Institution(code),
+        DisplayName = registry.Find(code)?.DisplayName ?? string.Empty,
+    };
 }

@@ -1,4 +1,5 @@
 using DeinstGateway.Persistence;
+using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Identity;
 using DeinstGateway.Server.Registry;
@@ -23,6 +24,7 @@ public static class GatewayApplication
         builder.Services.AddPersonalDataProtection(builder.Configuration);
         builder.Services.AddRegistry();
         builder.Services.AddTransfers(builder.Configuration);
+        builder.Services.AddCapacity();
 
         var app = builder.Build();
         await app.InitializeDatabaseAsync();

@@ -1,6 +1,7 @@
 using DeinstGateway.Core.Time;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Errors;
 using DeinstGateway.Server.Health;
 using DeinstGateway.Server.Registry;
@@ -39,6 +40,7 @@ public static class GatewayGrpc
         app.UseAuthorization();
         app.MapGrpcService<RegistryService>();
         app.MapGrpcService<TransferService>();
+        app.MapGrpcService<CapacityService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.ReportWhenStarted();

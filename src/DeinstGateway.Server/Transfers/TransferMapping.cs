@@ -137,10 +137,4 @@ public static class TransferMapping
         reason != Proto.RejectionReason.Unspecified && System.Enum.IsDefined((RejectionReason)reason)
             ? (RejectionReason)reason
             : throw new ValidationException("reason", "must be one of the rejection reasons");
-
-    private static Proto.InstitutionReference Reference(this RegistrySnapshot registry, string code) => new()
-    {
-        Name = InstitutionCode.ResourceName(code),
-        DisplayName = registry.Find(code)?.DisplayName ?? string.Empty,
-    };
 }

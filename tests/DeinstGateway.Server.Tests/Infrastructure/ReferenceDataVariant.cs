@@ -12,7 +12,7 @@ public static class ReferenceDataVariant
         var existing = capacities.FirstOrDefault(c => (string?)c!["provider"] == provider && (string?)c!["serviceType"] == serviceType);
         if (existing is null)
         {
-            capacities.Add(new JsonObject { ["provider"] = provider, ["serviceType"] = serviceType, ["places"] = places });
+            capacities.Add(new JsonObject { ["provider"] = provider, ["serviceType"] = serviceType, ["places"] = places, ["effectiveFrom"] = "2021-07-01" });
         }
         else
         {

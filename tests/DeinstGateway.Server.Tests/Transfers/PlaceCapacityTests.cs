@@ -89,9 +89,13 @@ public sealed class PlaceCapacityTests
     private static Task<Transfer> NewTransferAsync(GatewayProcess gateway) => TransferClient.CreateAsync(
         gateway, "vsac-zemgale", TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: Provider, service: ServiceType.GroupHome));
 
-    private static Task<List<string>> Places(GatewayProcess gateway) => SqliteFile.ColumnAsync(
-        gateway.DatabasePath,
-        $"SELECT Places || '|' || Reserved || '|' || Occupied FROM provider_capacities WHERE ProviderCode = '{Provider}' AND ServiceType = 'GroupHome'");
+    /// <summary>Total, reserved and occupied group-home places as the municipality's capacity query shows them.</summary>
+    private static async Task<List<string>> Places(GatewayProcess gateway)
+    {
+        var report = await new CapacityService.CapacityServiceClient(gateway.ChannelFor("mun-madona")).QueryCapacityAsync(
+            new QueryCapacityRequest { Provider = "institutions/" + Provider, ServiceType = ServiceType.GroupHome });
+        return report.Rows.Select(r => $"{r.Counts.Total}|{r.Counts.Reserved}|{r.Counts.Occupied}").ToList();
+    }
 
     private static TransferService.TransferServiceClient Client(GatewayProcess gateway, string caller) => new(gateway.ChannelFor(caller));
 }

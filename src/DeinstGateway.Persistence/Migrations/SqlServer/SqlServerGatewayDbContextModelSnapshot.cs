@@ -22,6 +22,39 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Capacity.CapacityDeclarationRow", b =>
+                {
+                    b.Property<string>("ProviderCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("DeclareTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeclaredByCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProviderCode", "ServiceType", "EffectiveFrom");
+
+                    b.ToTable("capacity_declarations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_capacity_declarations_places", "Places >= 0");
+                        });
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Capacity.ProviderCapacityRow", b =>
                 {
                     b.Property<string>("ProviderCode")
@@ -36,9 +69,6 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.Property<int>("Occupied")
                         .HasColumnType("int");
 
-                    b.Property<int>("Places")
-                        .HasColumnType("int");
-
                     b.Property<int>("Reserved")
                         .HasColumnType("int");
 
@@ -46,7 +76,7 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
                     b.ToTable("provider_capacities", null, t =>
                         {
-                            t.HasCheckConstraint("CK_provider_capacities_counts", "Places >= 0 AND Reserved >= 0 AND Occupied >= 0");
+                            t.HasCheckConstraint("CK_provider_capacities_counts", "Reserved >= 0 AND Occupied >= 0");
                         });
                 });
 
@@ -418,6 +448,15 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.HasIndex("SourceParentCode", "Id");
 
                     b.ToTable("transfers", (string)null);
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Capacity.CapacityDeclarationRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DeinstGateway.Persistence.Capacity.ProviderCapacityRow", b =>

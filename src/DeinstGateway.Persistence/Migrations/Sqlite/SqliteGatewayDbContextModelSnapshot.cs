@@ -17,6 +17,37 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Capacity.CapacityDeclarationRow", b =>
+                {
+                    b.Property<string>("ProviderCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeclareTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredByCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProviderCode", "ServiceType", "EffectiveFrom");
+
+                    b.ToTable("capacity_declarations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_capacity_declarations_places", "Places >= 0");
+                        });
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Capacity.ProviderCapacityRow", b =>
                 {
                     b.Property<string>("ProviderCode")
@@ -30,9 +61,6 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.Property<int>("Occupied")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Places")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Reserved")
                         .HasColumnType("INTEGER");
 
@@ -40,7 +68,7 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
                     b.ToTable("provider_capacities", null, t =>
                         {
-                            t.HasCheckConstraint("CK_provider_capacities_counts", "Places >= 0 AND Reserved >= 0 AND Occupied >= 0");
+                            t.HasCheckConstraint("CK_provider_capacities_counts", "Reserved >= 0 AND Occupied >= 0");
                         });
                 });
 
@@ -378,6 +406,15 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.HasIndex("SourceParentCode", "Id");
 
                     b.ToTable("transfers", (string)null);
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Capacity.CapacityDeclarationRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DeinstGateway.Persistence.Capacity.ProviderCapacityRow", b =>

@@ -1,0 +1,51 @@
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Transfers;
+
+namespace DeinstGateway.Core.Capacity;
+
+/// <summary>A provider's places for a service from a date on, until a later declaration.</summary>
+public sealed record CapacityDeclaration(
+    string ProviderCode,
+    ServiceType ServiceType,
+    int Places,
+    DateOnly EffectiveFrom,
+    string? DeclaredByCode,
+    DateTimeOffset DeclareTime);
+
+/// <summary>A transfer that holds places at a provider, in the state it had at a moment.</summary>
+public sealed record PlaceHolding(string ProviderCode, IReadOnlyList<ServiceType> Services, TransferState State);
+
+/// <summary>One provider × service with its counts.</summary>
+public sealed record CapacityRow(Institution Provider, ServiceType ServiceType, PlaceCounts Counts);
+
+/// <summary>The sum of the rows of one municipality or planning region, for one service.</summary>
+public sealed record CapacityRollUp(string InstitutionCode, ServiceType ServiceType, PlaceCounts Counts);
+
+public sealed record CapacityReport(
+    DateOnly Date,
+    IReadOnlyList<CapacityRow> Rows,
+    IReadOnlyList<CapacityRollUp> Municipalities,
+    IReadOnlyList<CapacityRollUp> PlanningRegions,
+    PlaceCounts Total);
+
+/// <summary>What a caller narrows a capacity query to; unset members do not narrow.</summary>
+public sealed record CapacityFilter(
+    string? PlanningRegionCode,
+    string? MunicipalityCode,
+    string? ProviderCode,
+    ServiceType? ServiceType,
+    DateOnly? Date);
+
+public interface ICapacityStore
+{
+    /// <summary>Stores the declaration, replacing one for the same provider, service and date.</summary>
+    Task DeclareAsync(CapacityDeclaration declaration, CancellationToken cancellationToken);
+
+    /// <summary>For each provider and service, the declaration in force on the date.</summary>
+    Task<IReadOnlyList<CapacityDeclaration>> DeclarationsInForceAsync(
+        IReadOnlyCollection<string> providerCodes, DateOnly date, CancellationToken cancellationToken);
+
+    /// <summary>Transfers to these providers that were accepted or completed (and not cancelled) just before the moment.</summary>
+    Task<IReadOnlyList<PlaceHolding>> HoldingsAsync(
+        IReadOnlyCollection<string> providerCodes, DateTimeOffset before, CancellationToken cancellationToken);
+}

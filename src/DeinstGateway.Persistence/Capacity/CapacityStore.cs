@@ -1,0 +1,78 @@
+using DeinstGateway.Core.Capacity;
+using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Database;
+using DeinstGateway.Persistence.Transfers;
+using Microsoft.EntityFrameworkCore;
+
+namespace DeinstGateway.Persistence.Capacity;
+
+internal sealed class CapacityStore(GatewayDbContext db) : ICapacityStore
+{
+    public async Task DeclareAsync(CapacityDeclaration declaration, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await db.CapacityDeclarations.SingleOrDefaultAsync(
+            d => d.ProviderCode == declaration.ProviderCode && d.ServiceType == declaration.ServiceType && d.EffectiveFrom == declaration.EffectiveFrom,
+            cancellationToken);
+        if (row is null)
+        {
+            row = new CapacityDeclarationRow
+            {
+                ProviderCode = declaration.ProviderCode,
+                ServiceType = declaration.ServiceType,
+                EffectiveFrom = declaration.EffectiveFrom,
+            };
+            db.CapacityDeclarations.Add(row);
+        }
+
+        row.Places = declaration.Places;
+        row.DeclaredByCode = declaration.DeclaredByCode;
+        row.DeclareTime = declaration.DeclareTime.UtcDateTime;
+        if (!await db.ProviderCapacities.AnyAsync(c => c.ProviderCode == declaration.ProviderCode && c.ServiceType == declaration.ServiceType, cancellationToken))
+        {
+            db.ProviderCapacities.Add(new ProviderCapacityRow { ProviderCode = declaration.ProviderCode, ServiceType = declaration.ServiceType });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    public async Task<IReadOnlyList<CapacityDeclaration>> DeclarationsInForceAsync(
+        IReadOnlyCollection<string> providerCodes, DateOnly date, CancellationToken cancellationToken)
+    {
+        var providers = providerCodes.ToList();
+        var rows = await db.CapacityDeclarations.AsNoTracking()
+            .Where(d => providers.Contains(d.ProviderCode) && d.EffectiveFrom <= date)
+            .ToListAsync(cancellationToken);
+        return rows
+            .GroupBy(d => (d.ProviderCode, d.ServiceType))
+            .Select(g => g.MaxBy(d => d.EffectiveFrom)!)
+            .Select(d => new CapacityDeclaration(
+                d.ProviderCode, d.ServiceType, d.Places, d.EffectiveFrom, d.DeclaredByCode,
+                new DateTimeOffset(DateTime.SpecifyKind(d.DeclareTime, DateTimeKind.Utc))))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<PlaceHolding>> HoldingsAsync(
+        IReadOnlyCollection<string> providerCodes, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var providers = providerCodes.ToList();
+        var cutoff = before.UtcDateTime;
+        var rows = await db.Transfers.AsNoTracking()
+            .Where(t => t.DestinationProviderCode != null && providers.Contains(t.DestinationProviderCode))
+            .Select(t => new
+            {
+                Provider = t.DestinationProviderCode!,
+                t.RequestedServices,
+                State = db.TransferEvents
+                    .Where(e => e.TransferId == t.Id && e.Time < cutoff)
+                    .OrderByDescending(e => e.Sequence)
+                    .Select(e => (TransferState?)e.ToState)
+                    .FirstOrDefault(),
+            })
+            .Where(x => x.State == TransferState.Accepted || x.State == TransferState.Completed)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new PlaceHolding(r.Provider, TransferRowMapping.ParseServices(r.RequestedServices), r.State!.Value)).ToList();
+    }
+}
