@@ -1,15 +1,24 @@
 using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.Transfers;
 
-// dotnet run -c Release --project tests/DeinstGateway.Benchmarks -- <benchmark> [--count N] [--runs R] [--breakdown]
+// dotnet run -c Release --project tests/DeinstGateway.Benchmarks -- <benchmark> [--count N] [--runs R] [--breakdown] [--in-process | --both]
 // One class per benchmark; each prints its own figures beside a baseline measured in the same run.
 // --breakdown adds where the gateway's database time goes, at a cost to the throughput it reports.
-const string Usage = "usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown]";
+// The load client runs as a second process of this program, pinned to core 1 with taskset, while
+// the gateway runs unpinned in this one; --in-process puts the client in the gateway's process
+// (sharing its cores), --both measures each way in every run.
+const string Usage = "usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]";
 
 if (args.Length == 0)
 {
     Console.Error.WriteLine(Usage);
     return 2;
+}
+
+if (args[0] == TransferClientCommand.Name)
+{
+    // Not in the usage: the load client that `transfers` starts as a process of its own.
+    return await Report(() => TransferClientCommand.RunAsync(args.AsMemory(1)));
 }
 
 if (!BenchmarkOptions.TryParse(args.AsSpan(1), out var options, out var error))
@@ -23,18 +32,23 @@ if (!BenchmarkOptions.TryParse(args.AsSpan(1), out var options, out var error))
 Console.Error.WriteLine("warning: Debug build; run with -c Release for figures worth quoting.");
 #endif
 
-try
+return args[0] switch
 {
-    return args[0] switch
+    "transfers" => await Report(new TransferIngestBenchmark(options).RunAsync),
+    _ => Unknown(args[0]),
+};
+
+static async Task<int> Report(Func<Task<int>> benchmark)
+{
+    try
     {
-        "transfers" => await new TransferIngestBenchmark(options).RunAsync(),
-        _ => Unknown(args[0]),
-    };
-}
-catch (BenchmarkFailedException e)
-{
-    Console.Error.WriteLine("FAILED: " + e.Message);
-    return 1;
+        return await benchmark();
+    }
+    catch (BenchmarkFailedException e)
+    {
+        Console.Error.WriteLine("FAILED: " + e.Message);
+        return 1;
+    }
 }
 
 static int Unknown(string name)

@@ -10,7 +10,7 @@ namespace DeinstGateway.Benchmarks.Infrastructure;
 /// runs in the process: gateway and client together with <c>--in-process</c>, else one of them.
 /// </summary>
 public readonly record struct ProcessMeter(
-    TimeSpan Cpu, TimeSpan GcPause, int Gen0, int Gen1, int Gen2, long Allocated, TimeSpan Jit, int JitMethods)
+    TimeSpan Cpu, TimeSpan GcPause, int Gen0, int Gen1, int Gen2, long Allocated, TimeSpan Jit, long JitMethods)
 {
     public static ProcessMeter Read()
     {
