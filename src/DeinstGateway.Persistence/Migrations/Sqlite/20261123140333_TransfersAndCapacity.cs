@@ -3,25 +3,48 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DeinstGateway.Persistence.Migrations.SqlServer
+namespace DeinstGateway.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Transfers : Migration
+    public partial class TransfersAndCapacity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "capacity_declarations",
+                columns: table => new
+                {
+                    ProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Places = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeclaredByCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DeclareTime = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_capacity_declarations", x => new { x.ProviderCode, x.ServiceType, x.EffectiveFrom });
+                    table.CheckConstraint("CK_capacity_declarations_places", "Places >= 0");
+                    table.ForeignKey(
+                        name: "FK_capacity_declarations_institutions_ProviderCode",
+                        column: x => x.ProviderCode,
+                        principalTable: "institutions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "clients",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    PersonalCodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    FormerPersonalCodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    ProtectedIdentity = table.Column<byte[]>(type: "varbinary(1024)", maxLength: 1024, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreateTime = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdateTime = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    PersonalCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FormerPersonalCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProtectedIdentity = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,16 +55,15 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                 name: "provider_capacities",
                 columns: table => new
                 {
-                    ProviderCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    ServiceType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Places = table.Column<int>(type: "int", nullable: false),
-                    Reserved = table.Column<int>(type: "int", nullable: false),
-                    Occupied = table.Column<int>(type: "int", nullable: false)
+                    ProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Occupied = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_provider_capacities", x => new { x.ProviderCode, x.ServiceType });
-                    table.CheckConstraint("CK_provider_capacities_counts", "Places >= 0 AND Reserved >= 0 AND Occupied >= 0");
+                    table.CheckConstraint("CK_provider_capacities_counts", "Reserved >= 0 AND Occupied >= 0");
                     table.ForeignKey(
                         name: "FK_provider_capacities_institutions_ProviderCode",
                         column: x => x.ProviderCode,
@@ -54,28 +76,28 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                 name: "transfers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    CaseNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    SourceCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    SourceParentCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    SubmitterCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    BusinessKey = table.Column<string>(type: "nvarchar(129)", maxLength: 129, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    RequestKey = table.Column<string>(type: "nvarchar(101)", maxLength: 101, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    ContentHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
-                    ClientId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    TargetGroup = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    DestinationMunicipalityCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    DestinationRegionCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    RequestedServices = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    DestinationProviderCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    PlannedMoveDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    SupportPlanReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    RejectionReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    PlacesProviderCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    CreateTime = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdateTime = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SourceCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SourceParentCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SubmitterCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 129, nullable: false),
+                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 101, nullable: false),
+                    ContentHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    DestinationMunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DestinationRegionCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RequestedServices = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DestinationProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PlannedMoveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SupportPlanReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    PlacesProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,15 +132,15 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                 name: "transfer_events",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TransferId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    FromState = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    ToState = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    ActorCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    Time = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RejectionReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TransferId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    FromState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ToState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ActorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -135,8 +157,7 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                 name: "IX_clients_FormerPersonalCodeHash",
                 table: "clients",
                 column: "FormerPersonalCodeHash",
-                unique: true,
-                filter: "[FormerPersonalCodeHash] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_clients_PersonalCodeHash",
@@ -195,6 +216,9 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "capacity_declarations");
+
             migrationBuilder.DropTable(
                 name: "provider_capacities");
 
