@@ -27,7 +27,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IRegistryStore, RegistryStore>();
         services.AddSingleton<IRegistrySnapshotSource, RegistrySnapshotSource>();
         services.AddScoped<ITransferStore, TransferStore>();
-        services.AddSingleton<TransferCommitSignal>();
+        services.AddSingleton<FeedCommitSignal>();
         services.AddScoped<ICapacityStore, CapacityStore>();
         return services;
     }

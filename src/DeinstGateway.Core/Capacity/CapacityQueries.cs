@@ -20,15 +20,33 @@ public sealed class CapacityQueries(ICapacityStore store, IRegistrySnapshotSourc
         EnsureFilterInScope(caller, filter, snapshot);
 
         var date = filter.Date ?? calendar.Today;
-        var providers = snapshot.Institutions
-            .Where(i => i.Kind == InstitutionKind.ServiceProvider && CapacityScope.MaySee(caller, i))
+        var providers = ProvidersInScope(caller, snapshot)
             .Where(i => filter.PlanningRegionCode is null || i.PlanningRegion?.Code == filter.PlanningRegionCode)
             .Where(i => filter.MunicipalityCode is null || i.Municipality?.Code == filter.MunicipalityCode)
             .Where(i => filter.ProviderCode is null || i.Code == filter.ProviderCode)
-            .ToDictionary(i => i.Code, StringComparer.Ordinal);
+            .ToList();
+        var rows = (await RowsAsync(providers, snapshot, date, cancellationToken))
+            .Where(r => filter.ServiceType is null || r.ServiceType == filter.ServiceType)
+            .ToList();
 
-        var declarations = await store.DeclarationsInForceAsync(providers.Keys, date, cancellationToken);
-        var holdings = await store.HoldingsAsync(providers.Keys, calendar.StartOf(date.AddDays(1)), cancellationToken);
+        return new CapacityReport(
+            date,
+            rows,
+            RollUp(rows, r => r.Provider.Municipality?.Code),
+            RollUp(rows, r => r.Provider.PlanningRegion?.Code),
+            rows.Aggregate(default(PlaceCounts), (sum, r) => sum + r.Counts));
+    }
+
+    internal static IEnumerable<Institution> ProvidersInScope(Caller caller, RegistrySnapshot snapshot) =>
+        snapshot.Institutions.Where(i => i.Kind == InstitutionKind.ServiceProvider && CapacityScope.MaySee(caller, i));
+
+    /// <summary>The rows of these providers on the day, ordered by provider code, then service.</summary>
+    internal async Task<List<CapacityRow>> RowsAsync(
+        IReadOnlyCollection<Institution> providers, RegistrySnapshot snapshot, DateOnly date, CancellationToken cancellationToken)
+    {
+        var byCode = providers.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var declarations = await store.DeclarationsInForceAsync(byCode.Keys, date, cancellationToken);
+        var holdings = await store.HoldingsAsync(byCode.Keys, calendar.StartOf(date.AddDays(1)), cancellationToken);
 
         var taken = new Dictionary<(string, ServiceType), PlaceCounts>();
         foreach (var holding in holdings)
@@ -43,19 +61,11 @@ public sealed class CapacityQueries(ICapacityStore store, IRegistrySnapshotSourc
         }
 
         var totals = declarations.ToDictionary(d => (d.ProviderCode, d.ServiceType), d => new PlaceCounts(d.Places, 0, 0));
-        var rows = totals.Keys.Union(taken.Keys)
-            .Where(key => filter.ServiceType is null || key.Item2 == filter.ServiceType)
-            .Select(key => new CapacityRow(providers[key.Item1], key.Item2, totals.GetValueOrDefault(key) + taken.GetValueOrDefault(key)))
+        return totals.Keys.Union(taken.Keys)
+            .Select(key => new CapacityRow(byCode[key.Item1], key.Item2, totals.GetValueOrDefault(key) + taken.GetValueOrDefault(key)))
             .OrderBy(r => r.Provider.Code, StringComparer.Ordinal)
             .ThenBy(r => r.ServiceType)
             .ToList();
-
-        return new CapacityReport(
-            date,
-            rows,
-            RollUp(rows, r => r.Provider.Municipality?.Code),
-            RollUp(rows, r => r.Provider.PlanningRegion?.Code),
-            rows.Aggregate(default(PlaceCounts), (sum, r) => sum + r.Counts));
     }
 
     private static List<CapacityRollUp> RollUp(IEnumerable<CapacityRow> rows, Func<CapacityRow, string?> groupOf) => rows

@@ -48,4 +48,17 @@ public interface ICapacityStore
     /// <summary>Transfers to these providers that were accepted or completed (and not cancelled) just before the moment.</summary>
     Task<IReadOnlyList<PlaceHolding>> HoldingsAsync(
         IReadOnlyCollection<string> providerCodes, DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>The highest capacity-change sequence committed so far (0 when there is none).</summary>
+    Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes of these providers' counts with a sequence in (after, through], in order.</summary>
+    Task<IReadOnlyList<CapacityChange>> ReadChangesAsync(
+        IReadOnlyCollection<string> providerCodes, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Returns when this process commits a change or after <paramref name="maxWait"/>.</summary>
+    Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken);
 }
+
+/// <summary>A provider's counts for a service changed.</summary>
+public sealed record CapacityChange(long Sequence, string ProviderCode, ServiceType ServiceType);

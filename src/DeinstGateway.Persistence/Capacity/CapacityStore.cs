@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Capacity;
 
-internal sealed class CapacityStore(GatewayDbContext db) : ICapacityStore
+internal sealed class CapacityStore(GatewayDbContext db, IWriteSerializer writeSerializer, FeedCommitSignal signal) : ICapacityStore
 {
     public async Task DeclareAsync(CapacityDeclaration declaration, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await writeSerializer.EnterAsync(db, cancellationToken);
         var row = await db.CapacityDeclarations.SingleOrDefaultAsync(
             d => d.ProviderCode == declaration.ProviderCode && d.ServiceType == declaration.ServiceType && d.EffectiveFrom == declaration.EffectiveFrom,
             cancellationToken);
@@ -33,9 +34,16 @@ internal sealed class CapacityStore(GatewayDbContext db) : ICapacityStore
             db.ProviderCapacities.Add(new ProviderCapacityRow { ProviderCode = declaration.ProviderCode, ServiceType = declaration.ServiceType });
         }
 
+        db.CapacityChanges.Add(new CapacityChangeRow
+        {
+            ProviderCode = declaration.ProviderCode,
+            ServiceType = declaration.ServiceType,
+            Time = declaration.DeclareTime.UtcDateTime,
+        });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        signal.Pulse();
     }
 
     public async Task<IReadOnlyList<CapacityDeclaration>> DeclarationsInForceAsync(
@@ -75,4 +83,21 @@ internal sealed class CapacityStore(GatewayDbContext db) : ICapacityStore
             .ToListAsync(cancellationToken);
         return rows.Select(r => new PlaceHolding(r.Provider, TransferRowMapping.ParseServices(r.RequestedServices), r.State!.Value)).ToList();
     }
+
+    public async Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken) =>
+        await db.CapacityChanges.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
+
+    public async Task<IReadOnlyList<CapacityChange>> ReadChangesAsync(
+        IReadOnlyCollection<string> providerCodes, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken)
+    {
+        var providers = providerCodes.ToList();
+        return await db.CapacityChanges.AsNoTracking()
+            .Where(c => c.Sequence > afterSequence && c.Sequence <= throughSequence && providers.Contains(c.ProviderCode))
+            .OrderBy(c => c.Sequence)
+            .Take(limit)
+            .Select(c => new CapacityChange(c.Sequence, c.ProviderCode, c.ServiceType))
+            .ToListAsync(cancellationToken);
+    }
+
+    public Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken) => signal.WaitAsync(maxWait, cancellationToken);
 }

@@ -19,6 +19,8 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<CapacityDeclarationRow> CapacityDeclarations => Set<CapacityDeclarationRow>();
 
+    public DbSet<CapacityChangeRow> CapacityChanges => Set<CapacityChangeRow>();
+
     public DbSet<ClientRow> Clients => Set<ClientRow>();
 
     public DbSet<TransferRow> Transfers => Set<TransferRow>();

@@ -95,6 +95,11 @@ public sealed class ReferenceDataLoader(GatewayDbContext db, ILogger<ReferenceDa
                 db.CapacityDeclarations.Add(declaration);
             }
 
+            if (db.Entry(declaration).State == EntityState.Added || declaration.Places != entry.Places)
+            {
+                db.CapacityChanges.Add(new CapacityChangeRow { ProviderCode = entry.Provider, ServiceType = entry.ServiceType, Time = DateTime.UtcNow });
+            }
+
             declaration.Places = entry.Places;
 
             // The counters belong to the gateway: created once, never reset by a reload.

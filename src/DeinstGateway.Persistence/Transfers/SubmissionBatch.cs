@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DeinstGateway.Persistence.Transfers;
 
-internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction transaction, TransferCommitSignal signal) : ISubmissionBatch
+internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction transaction, FeedCommitSignal signal) : ISubmissionBatch
 {
     private readonly Dictionary<string, ClientRow> _newClients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientRow> _updatedClients = new(StringComparer.Ordinal);

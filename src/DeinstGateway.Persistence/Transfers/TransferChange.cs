@@ -1,39 +1,51 @@
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DeinstGateway.Persistence.Transfers;
 
-internal sealed class TransferChange(GatewayDbContext db, IDbContextTransaction transaction, TransferRow? row, TransferCommitSignal signal) : ITransferChange
+internal sealed class TransferChange(GatewayDbContext db, IDbContextTransaction transaction, TransferRow? row, FeedCommitSignal signal) : ITransferChange
 {
     public Transfer? Transfer { get; } = row?.ToDomain();
 
     // Each counter moves by one conditional UPDATE: the condition is checked by the database
     // against the committed value, so concurrent changes from any process cannot overbook.
     public async Task<bool> ReservePlaceAsync(string providerCode, ServiceType service, DateOnly onDate, CancellationToken cancellationToken) =>
-        await db.ProviderCapacities
+        Noted(providerCode, service, await db.ProviderCapacities
             .Where(c => c.ProviderCode == providerCode && c.ServiceType == service)
             .Where(c => c.Reserved + c.Occupied < db.CapacityDeclarations
                 .Where(d => d.ProviderCode == providerCode && d.ServiceType == service && d.EffectiveFrom <= onDate)
                 .OrderByDescending(d => d.EffectiveFrom)
                 .Select(d => d.Places)
                 .FirstOrDefault())
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserved, c => c.Reserved + 1), cancellationToken) == 1;
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserved, c => c.Reserved + 1), cancellationToken) == 1);
 
-    public Task OccupyReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken) =>
-        db.ProviderCapacities
+    public async Task OccupyReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken) =>
+        Noted(providerCode, service, await db.ProviderCapacities
             .Where(c => c.ProviderCode == providerCode && c.ServiceType == service && c.Reserved > 0)
             .ExecuteUpdateAsync(
                 u => u.SetProperty(c => c.Reserved, c => c.Reserved - 1).SetProperty(c => c.Occupied, c => c.Occupied + 1),
-                cancellationToken);
+                cancellationToken) == 1);
 
-    public Task ReleaseReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken) =>
-        db.ProviderCapacities
+    public async Task ReleaseReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken) =>
+        Noted(providerCode, service, await db.ProviderCapacities
             .Where(c => c.ProviderCode == providerCode && c.ServiceType == service && c.Reserved > 0)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserved, c => c.Reserved - 1), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserved, c => c.Reserved - 1), cancellationToken) == 1);
+
+    /// <summary>Puts a moved count on the capacity feed; it is written with the transfer's change.</summary>
+    private bool Noted(string providerCode, ServiceType service, bool moved)
+    {
+        if (moved)
+        {
+            db.CapacityChanges.Add(new CapacityChangeRow { ProviderCode = providerCode, ServiceType = service, Time = DateTime.UtcNow });
+        }
+
+        return moved;
+    }
 
     public async Task SaveAsync(Transfer changed, TransferStateChange change, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Transfers;
 
-internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeSerializer, TransferCommitSignal signal) : ITransferStore
+internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeSerializer, FeedCommitSignal signal) : ITransferStore
 {
     public async Task<ISubmissionBatch> BeginSubmissionAsync(CancellationToken cancellationToken)
     {

@@ -32,20 +32,28 @@ public static class CapacityMapping
     public static Proto.QueryCapacityResponse ToProto(this CapacityReport report, RegistrySnapshot registry) => new()
     {
         Date = report.Date.ToProto(),
-        Rows =
-        {
-            report.Rows.Select(r => new Proto.CapacityRow
-            {
-                Provider = registry.Reference(r.Provider.Code),
-                Municipality = r.Provider.Municipality.ToReference(),
-                PlanningRegion = r.Provider.PlanningRegion.ToReference(),
-                ServiceType = (Proto.ServiceType)r.ServiceType,
-                Counts = r.Counts.ToProto(),
-            }),
-        },
+        Rows = { report.Rows.Select(r => r.ToProto(registry)) },
         Municipalities = { report.Municipalities.Select(r => r.ToProto(registry)) },
         PlanningRegions = { report.PlanningRegions.Select(r => r.ToProto(registry)) },
         Total = report.Total.ToProto(),
+    };
+
+    /// <summary>Changed rows, one event each, or a heartbeat.</summary>
+    public static IEnumerable<Proto.CapacityEvent> ToProto(this CapacityFeedMessage message, RegistrySnapshot registry) =>
+        message.Rows.Count == 0
+            ? [new Proto.CapacityEvent { Heartbeat = new Proto.Heartbeat { Time = Timestamp.FromDateTimeOffset(message.Time), Sequence = message.HeartbeatSequence } }]
+            : message.Rows.Select(r => new Proto.CapacityEvent
+            {
+                Row = new Proto.CapacityRowChanged { Sequence = r.Sequence, Row = r.Row.ToProto(registry) },
+            });
+
+    private static Proto.CapacityRow ToProto(this CapacityRow row, RegistrySnapshot registry) => new()
+    {
+        Provider = registry.Reference(row.Provider.Code),
+        Municipality = row.Provider.Municipality.ToReference(),
+        PlanningRegion = row.Provider.PlanningRegion.ToReference(),
+        ServiceType = (Proto.ServiceType)row.ServiceType,
+        Counts = row.Counts.ToProto(),
     };
 
     private static Proto.CapacityRollUp ToProto(this CapacityRollUp rollUp, RegistrySnapshot registry) => new()

@@ -7,7 +7,7 @@ using Grpc.Core;
 
 namespace DeinstGateway.Server.Capacity;
 
-public sealed class CapacityService(CapacityCommands commands, CapacityQueries queries, IRegistrySnapshotSource registry)
+public sealed class CapacityService(CapacityCommands commands, CapacityQueries queries, CapacityFeed feed, IRegistrySnapshotSource registry)
     : Deinst.V1.CapacityService.CapacityServiceBase
 {
     public override async Task<Deinst.V1.CapacityDeclaration> SetCapacity(SetCapacityRequest request, ServerCallContext context)
@@ -28,5 +28,17 @@ public sealed class CapacityService(CapacityCommands commands, CapacityQueries q
     {
         var report = await queries.QueryAsync(context.GetCaller(), request.ToFilter(), context.CancellationToken);
         return report.ToProto(await registry.GetAsync(context.CancellationToken));
+    }
+
+    public override async Task WatchCapacity(WatchCapacityRequest request, IServerStreamWriter<CapacityEvent> responseStream, ServerCallContext context)
+    {
+        await foreach (var message in feed.WatchAsync(context.GetCaller(), request.AfterSequence, context.CancellationToken))
+        {
+            var snapshot = await registry.GetAsync(context.CancellationToken);
+            foreach (var capacityEvent in message.ToProto(snapshot))
+            {
+                await responseStream.WriteAsync(capacityEvent, context.CancellationToken);
+            }
+        }
     }
 }

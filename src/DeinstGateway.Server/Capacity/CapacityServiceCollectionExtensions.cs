@@ -6,5 +6,6 @@ public static class CapacityServiceCollectionExtensions
 {
     public static IServiceCollection AddCapacity(this IServiceCollection services) => services
         .AddScoped<CapacityCommands>()
-        .AddScoped<CapacityQueries>();
+        .AddScoped<CapacityQueries>()
+        .AddScoped<CapacityFeed>();
 }

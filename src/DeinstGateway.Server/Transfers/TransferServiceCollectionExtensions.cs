@@ -8,8 +8,6 @@ public static class TransferServiceCollectionExtensions
     {
         var options = configuration.GetSection(TransferOptions.Section).Get<TransferOptions>() ?? new TransferOptions();
         services.AddSingleton(options);
-        services.AddSingleton(new TransferFeedOptions(
-            TimeSpan.FromMilliseconds(options.WatchPollMilliseconds), TimeSpan.FromSeconds(options.WatchHeartbeatSeconds)));
         services.AddScoped<TransferSubmissions>();
         services.AddScoped<TransferQueries>();
         services.AddScoped<TransferCommands>();

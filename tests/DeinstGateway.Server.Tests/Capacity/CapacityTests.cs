@@ -9,7 +9,7 @@ public sealed class CapacityTests : IAsyncLifetime
 {
     private const string Workshop = "prov-demo-jelgava-workshop";
     private const string GroupHome = "prov-demo-madona-group-home";
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga")).DateTime);
+    private static readonly DateOnly Today = TestCalendar.Today;
     private GatewayProcess _gateway = null!;
 
     public async Task InitializeAsync() => _gateway = await GatewayProcess.StartAsync();

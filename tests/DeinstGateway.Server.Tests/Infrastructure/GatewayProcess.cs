@@ -52,7 +52,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             // Beside the database file, never in it: replicas sharing the file share the keys.
             $"--PersonalData:KeyFile={Path.Combine(Path.GetDirectoryName(databasePath)!, "personal-data-keys.json")}",
             "--PersonalData:CreateKeyFileIfMissing=true",
-            "--Transfers:WatchPollMilliseconds=200",
+            "--Feeds:PollMilliseconds=200",
             "--Logging:LogLevel:Default=Warning",
             .. settings.Select(s => "--" + s),
         ];

@@ -56,7 +56,7 @@ public static class TransferRequests
                 DestinationMunicipality = "institutions/" + destination,
                 RequestedServices = { service },
                 DestinationProvider = provider is null ? string.Empty : "institutions/" + provider,
-                PlannedMoveDate = Date(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30)),
+                PlannedMoveDate = Date(TestCalendar.Today.AddDays(30)),
                 SupportPlanReference = "IAP-" + caseNumber,
             },
         };

@@ -12,7 +12,7 @@ public sealed class TransferFeedTests
     [Fact]
     public async Task Watch_ReconnectingAfterTheLastSequence_GetsEveryLaterChangeOnceInOrder()
     {
-        await using var gateway = await GatewayProcess.StartAsync(null, "Transfers:WatchHeartbeatSeconds=1");
+        await using var gateway = await GatewayProcess.StartAsync(null, "Feeds:HeartbeatSeconds=1");
         var first = await TransferClient.CreateAsync(gateway, "vsac-zemgale", TransferRequests.Valid(source: "vsac-zemgale"));
         var second = await TransferClient.CreateAsync(gateway, "vsac-zemgale", TransferRequests.Valid(source: "vsac-zemgale"));
 
@@ -72,7 +72,7 @@ public sealed class TransferFeedTests
     [Fact]
     public async Task Watch_WhenIdle_SendsHeartbeatsThatAreSafeToResumeFrom()
     {
-        await using var gateway = await GatewayProcess.StartAsync(null, "Transfers:WatchHeartbeatSeconds=1");
+        await using var gateway = await GatewayProcess.StartAsync(null, "Feeds:HeartbeatSeconds=1");
         await TransferClient.CreateAsync(gateway, "vsac-zemgale", TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-bauska"));
         using var stop = new CancellationTokenSource(Patience);
         using var call = Client(gateway, "mun-riga").WatchTransfers(new WatchTransfersRequest(), cancellationToken: stop.Token);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DeinstGateway.Persistence.Migrations.Sqlite
+namespace DeinstGateway.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class TransfersAndCapacity : Migration
@@ -12,15 +12,30 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "capacity_changes",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProviderCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    ServiceType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Time = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_capacity_changes", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "capacity_declarations",
                 columns: table => new
                 {
-                    ProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Places = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeclaredByCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    DeclareTime = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ProviderCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    ServiceType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Places = table.Column<int>(type: "int", nullable: false),
+                    DeclaredByCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    DeclareTime = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,13 +53,13 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                 name: "clients",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
-                    PersonalCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FormerPersonalCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ProtectedIdentity = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    PersonalCodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    FormerPersonalCodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    ProtectedIdentity = table.Column<byte[]>(type: "varbinary(1024)", maxLength: 1024, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,10 +70,10 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                 name: "provider_capacities",
                 columns: table => new
                 {
-                    ProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ServiceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
-                    Occupied = table.Column<int>(type: "INTEGER", nullable: false)
+                    ProviderCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    ServiceType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Reserved = table.Column<int>(type: "int", nullable: false),
+                    Occupied = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,28 +91,28 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                 name: "transfers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
-                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SourceCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SourceParentCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SubmitterCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 129, nullable: false),
-                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 101, nullable: false),
-                    ContentHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
-                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
-                    DestinationMunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DestinationRegionCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    RequestedServices = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DestinationProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PlannedMoveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SupportPlanReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    PlacesProviderCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdateTime = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    CaseNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    SourceCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    SourceParentCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    SubmitterCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    BusinessKey = table.Column<string>(type: "nvarchar(129)", maxLength: 129, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    RequestKey = table.Column<string>(type: "nvarchar(101)", maxLength: 101, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    ContentHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    ClientId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    TargetGroup = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    DestinationMunicipalityCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    DestinationRegionCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    RequestedServices = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    DestinationProviderCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    PlannedMoveDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SupportPlanReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RejectionReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    PlacesProviderCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdateTime = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,15 +147,15 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                 name: "transfer_events",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TransferId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
-                    FromState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ToState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ActorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TransferId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    FromState = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    ToState = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ActorCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Time = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RejectionReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,7 +172,8 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                 name: "IX_clients_FormerPersonalCodeHash",
                 table: "clients",
                 column: "FormerPersonalCodeHash",
-                unique: true);
+                unique: true,
+                filter: "[FormerPersonalCodeHash] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_clients_PersonalCodeHash",
@@ -216,6 +232,9 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "capacity_changes");
+
             migrationBuilder.DropTable(
                 name: "capacity_declarations");
 

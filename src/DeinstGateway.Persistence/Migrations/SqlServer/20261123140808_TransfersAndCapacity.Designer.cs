@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DeinstGateway.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerGatewayDbContext))]
-    [Migration("20261123140340_TransfersAndCapacity")]
+    [Migration("20261123140808_TransfersAndCapacity")]
     partial class TransfersAndCapacity
     {
         /// <inheritdoc />
@@ -24,6 +24,33 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Capacity.CapacityChangeRow", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("capacity_changes", (string)null);
+                });
 
             modelBuilder.Entity("DeinstGateway.Persistence.Capacity.CapacityDeclarationRow", b =>
                 {

@@ -1,10 +1,10 @@
-namespace DeinstGateway.Persistence.Transfers;
+namespace DeinstGateway.Persistence.Database;
 
 /// <summary>
-/// Wakes this process's feed readers as soon as it commits a transfer change. Other processes'
-/// commits are found by the readers' periodic look at the database.
+/// Wakes this process's feed readers as soon as it commits a change that feeds carry. Other
+/// processes' commits are found by the readers' periodic look at the database.
 /// </summary>
-internal sealed class TransferCommitSignal
+internal sealed class FeedCommitSignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
