@@ -1,9 +1,11 @@
 using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Persistence.SupportPlans;
 using DeinstGateway.Persistence.Transfers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<ITransferStore, TransferStore>();
         services.AddSingleton<FeedCommitSignal>();
         services.AddScoped<ICapacityStore, CapacityStore>();
+        services.AddScoped<ISupportPlanStore, SupportPlanStore>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Persistence.SupportPlans;
 using DeinstGateway.Persistence.Transfers;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,8 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<CapacityDeclarationRow> CapacityDeclarations => Set<CapacityDeclarationRow>();
 
     public DbSet<CapacityChangeRow> CapacityChanges => Set<CapacityChangeRow>();
+
+    public DbSet<SupportPlanRow> SupportPlans => Set<SupportPlanRow>();
 
     public DbSet<ClientRow> Clients => Set<ClientRow>();
 

@@ -25,6 +25,7 @@ public static class GatewayApplication
         builder.Services.AddRegistry();
         builder.Services.AddTransfers(builder.Configuration);
         builder.Services.AddCapacity();
+        builder.Services.AddScoped<Core.SupportPlans.SupportPlanBook>();
 
         var app = builder.Build();
         await app.InitializeDatabaseAsync();

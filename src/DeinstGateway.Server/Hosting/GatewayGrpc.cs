@@ -44,6 +44,7 @@ public static class GatewayGrpc
         app.MapGrpcService<RegistryService>();
         app.MapGrpcService<TransferService>();
         app.MapGrpcService<CapacityService>();
+        app.MapGrpcService<SupportPlans.SupportPlanService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.ReportWhenStarted();

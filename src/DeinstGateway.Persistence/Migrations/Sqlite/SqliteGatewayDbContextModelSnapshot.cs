@@ -228,6 +228,49 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.ToTable("service_types", (string)null);
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.SupportPlans.SupportPlanRow", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessmentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlannedServices")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleMunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "PlanId");
+
+                    b.HasIndex("ResponsibleMunicipalityCode");
+
+                    b.ToTable("support_plans", (string)null);
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Transfers.ClientRow", b =>
                 {
                     b.Property<string>("Id")
@@ -487,6 +530,21 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         .WithMany("Limits")
                         .HasForeignKey("ServiceType")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.SupportPlans.SupportPlanRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Transfers.ClientRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleMunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

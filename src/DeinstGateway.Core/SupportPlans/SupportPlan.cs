@@ -1,0 +1,67 @@
+using DeinstGateway.Core.Registry;
+
+namespace DeinstGateway.Core.SupportPlans;
+
+public enum VolumePeriod
+{
+    Week = 1,
+    Year = 2,
+}
+
+public sealed record PlannedService(ServiceType ServiceType, string? ProviderCode, int Volume, VolumePeriod Period);
+
+/// <summary>A client's individual support plan; valid from <see cref="ValidFrom"/> until <see cref="ValidTo"/> (exclusive).</summary>
+public sealed record SupportPlan(
+    string ClientId,
+    string PlanId,
+    string ResponsibleMunicipalityCode,
+    DateOnly AssessmentDate,
+    DateOnly ValidFrom,
+    DateOnly? ValidTo,
+    IReadOnlyList<PlannedService> PlannedServices,
+    int Version,
+    DateTimeOffset UpdateTime)
+{
+    public string Etag => "\"v" + Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
+
+    public string Name => SupportPlanNames.Of(ClientId, PlanId);
+}
+
+/// <summary>What a municipality sends: the plan without its bookkeeping.</summary>
+public sealed record SupportPlanDraft(
+    string ClientId,
+    string PlanId,
+    DateOnly? AssessmentDate,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    IReadOnlyList<PlannedServiceDraft> PlannedServices);
+
+/// <summary>A planned service as sent: numbers unchecked, so validation can name every wrong field.</summary>
+public sealed record PlannedServiceDraft(int ServiceType, string ProviderName, int Volume, int Period);
+
+public interface ISupportPlanStore
+{
+    Task<SupportPlan?> FindAsync(string clientId, string planId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SupportPlan>> ListAsync(string clientId, string? afterPlanId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a new plan (<paramref name="expectedVersion"/> null) or the next version of one;
+    /// throws <see cref="Errors.ConflictException"/> when a new plan exists already and
+    /// <see cref="Errors.ConcurrencyException"/> when the version moved on.
+    /// </summary>
+    Task SaveAsync(SupportPlan plan, int? expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Municipalities a transfer of the client is addressed to, unless it was rejected or cancelled.</summary>
+    Task<IReadOnlyList<string>> ResponsibleMunicipalitiesAsync(string clientId, CancellationToken cancellationToken);
+
+    /// <summary>The provider of the client's latest completed transfer, if any.</summary>
+    Task<string?> CurrentProviderAsync(string clientId, CancellationToken cancellationToken);
+}
+
+public static class SupportPlanNames
+{
+    public static string Of(string clientId, string planId) => $"clients/{clientId}/supportPlans/{planId}";
+
+    public static string Client(string clientId) => "clients/" + clientId;
+}
