@@ -13,4 +13,6 @@ public interface IRegistryStore
 
     /// <summary>Every institution, whatever its validity, for an in-memory snapshot.</summary>
     Task<IReadOnlyList<Institution>> AllInstitutionsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<EsfProject>> ListEsfProjectsAsync(CancellationToken cancellationToken);
 }

@@ -18,6 +18,9 @@ public sealed record Institution(
     InstitutionRef? Successor,
     string? OfficialCode)
 {
+    /// <summary>For a service provider: the services of the catalogue it offers.</summary>
+    public IReadOnlyList<ServiceType> OfferedServices { get; init; } = [];
+
     public bool IsValidOn(DateOnly date) =>
         (ValidFrom is null || ValidFrom <= date) && (ValidTo is null || date < ValidTo);
 }

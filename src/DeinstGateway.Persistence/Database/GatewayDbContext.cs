@@ -16,6 +16,8 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ServiceTypeRow> ServiceTypes => Set<ServiceTypeRow>();
 
+    public DbSet<EsfProjectRow> EsfProjects => Set<EsfProjectRow>();
+
     public DbSet<ProviderCapacityRow> ProviderCapacities => Set<ProviderCapacityRow>();
 
     public DbSet<CapacityDeclarationRow> CapacityDeclarations => Set<CapacityDeclarationRow>();

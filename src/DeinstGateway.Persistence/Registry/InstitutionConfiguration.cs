@@ -16,6 +16,7 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.Property(i => i.DisplayName).HasMaxLength(200);
         builder.Property(i => i.Address).HasMaxLength(200);
         builder.Property(i => i.OfficialCode).HasMaxLength(32);
+        builder.Property(i => i.OfferedServices).HasMaxLength(600);
 
         // References between institutions are real foreign keys: the registry never points at
         // an institution it does not hold, and one that is referenced cannot be deleted.

@@ -33,4 +33,7 @@ public sealed class InstitutionRow
     public InstitutionRow? Successor { get; set; }
 
     public string? OfficialCode { get; set; }
+
+    /// <summary>For a provider: offered service types by name, comma-separated.</summary>
+    public string? OfferedServices { get; set; }
 }

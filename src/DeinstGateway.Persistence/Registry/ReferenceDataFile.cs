@@ -12,8 +12,11 @@ internal sealed record ReferenceDataFile(
     string Version,
     IReadOnlyList<ServiceTypeEntry> ServiceTypes,
     IReadOnlyList<InstitutionEntry> Institutions,
-    IReadOnlyList<CapacityEntry>? Capacities)
+    IReadOnlyList<CapacityEntry>? Capacities,
+    IReadOnlyList<EsfProjectEntry>? EsfProjects)
 {
+    public IReadOnlyList<EsfProjectEntry> EsfProjectEntries => EsfProjects ?? [];
+
     public IReadOnlyList<CapacityEntry> CapacityEntries => Capacities ?? [];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -112,6 +115,11 @@ internal sealed record ReferenceDataFile(
             problems.Add("a provider's capacity for a service and date appears twice");
         }
 
+        foreach (var project in EsfProjectEntries.Where(p => p.End < p.Start))
+        {
+            problems.Add($"ESF project '{project.Code}' ends before it starts");
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"The reference-data file '{path}' is inconsistent: {string.Join("; ", problems)}.");
@@ -130,7 +138,11 @@ internal sealed record InstitutionEntry(
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
     string? Successor,
-    string? OfficialCode);
+    string? OfficialCode,
+    IReadOnlyList<ServiceType>? OfferedServices);
+
+/// <summary>An ESF project of the DI measure with its verified period.</summary>
+internal sealed record EsfProjectEntry(string Code, string Name, string? PlanningRegion, DateOnly Start, DateOnly End);
 
 internal sealed record ServiceTypeEntry(
     ServiceType Type,

@@ -60,6 +60,7 @@ public sealed class ReferenceDataLoader(GatewayDbContext db, ILogger<ReferenceDa
             row.ValidTo = entry.ValidTo;
             row.SuccessorCode = entry.Successor;
             row.OfficialCode = entry.OfficialCode;
+            row.OfferedServices = RegistryStore.FormatServices(entry.OfferedServices);
         }
 
         var serviceTypes = await db.ServiceTypes.Include(s => s.Limits).ToDictionaryAsync(s => s.Type, cancellationToken);
@@ -107,6 +108,21 @@ public sealed class ReferenceDataLoader(GatewayDbContext db, ILogger<ReferenceDa
             {
                 db.ProviderCapacities.Add(new ProviderCapacityRow { ProviderCode = entry.Provider, ServiceType = entry.ServiceType });
             }
+        }
+
+        var projects = await db.EsfProjects.ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
+        foreach (var entry in file.EsfProjectEntries)
+        {
+            if (!projects.TryGetValue(entry.Code, out var project))
+            {
+                project = new EsfProjectRow { Code = entry.Code, Name = entry.Name };
+                db.EsfProjects.Add(project);
+            }
+
+            project.Name = entry.Name;
+            project.PlanningRegionCode = entry.PlanningRegion;
+            project.Start = entry.Start;
+            project.End = entry.End;
         }
 
         var changes = db.ChangeTracker.Entries().ToList();

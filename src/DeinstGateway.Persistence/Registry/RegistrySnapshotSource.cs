@@ -32,7 +32,9 @@ internal sealed class RegistrySnapshotSource(IServiceScopeFactory scopes) : IReg
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<IRegistryStore>();
             _snapshot = new RegistrySnapshot(
-                await store.AllInstitutionsAsync(cancellationToken), await store.ListServiceTypesAsync(cancellationToken));
+                await store.AllInstitutionsAsync(cancellationToken),
+                await store.ListServiceTypesAsync(cancellationToken),
+                await store.ListEsfProjectsAsync(cancellationToken));
             _loadedAt = Environment.TickCount64;
             return _snapshot;
         }

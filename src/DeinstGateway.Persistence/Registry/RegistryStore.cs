@@ -18,7 +18,21 @@ internal sealed class RegistryStore(GatewayDbContext db) : IRegistryStore
         i.ValidFrom,
         i.ValidTo,
         i.Successor == null ? null : new InstitutionRef(i.Successor.Code, i.Successor.DisplayName),
-        i.OfficialCode);
+        i.OfficialCode)
+    {
+        OfferedServices = ParseServices(i.OfferedServices),
+    };
+
+    public async Task<IReadOnlyList<EsfProject>> ListEsfProjectsAsync(CancellationToken cancellationToken) =>
+        await db.EsfProjects.AsNoTracking().OrderBy(p => p.Code)
+            .Select(p => new EsfProject(p.Code, p.Name, p.PlanningRegionCode, p.Start, p.End))
+            .ToListAsync(cancellationToken);
+
+    public static string? FormatServices(IReadOnlyCollection<ServiceType>? services) =>
+        services is null || services.Count == 0 ? null : string.Join(',', services.Order());
+
+    private static List<ServiceType> ParseServices(string? services) =>
+        services is null ? [] : services.Split(',').Select(Enum.Parse<ServiceType>).ToList();
 
     public Task<Institution?> FindInstitutionAsync(string code, CancellationToken cancellationToken) =>
         db.Institutions.AsNoTracking().Where(i => i.Code == code).Select(ToDomain).FirstOrDefaultAsync(cancellationToken);

@@ -22,6 +22,7 @@ public static class RegistryMapping
         ValidTo = institution.ValidTo.ToProto(),
         Successor = institution.Successor.ToReference(),
         OfficialCode = institution.OfficialCode ?? string.Empty,
+        OfferedServices = { institution.OfferedServices.Select(s => (Proto.ServiceType)s) },
     };
 
     public static InstitutionFilter ToFilter(this Proto.ListInstitutionsRequest request, DateOnly today) => new(

@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Feeds;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
@@ -183,7 +184,7 @@ public sealed class TransferFeedTests
     private TransferFeed Feed(int pageSize = 500) => new(
         _store,
         new GatewayCalendar(_time, TimeZoneInfo.Utc),
-        new TransferFeedOptions(PollInterval, HeartbeatInterval, pageSize));
+        new FeedOptions(PollInterval, HeartbeatInterval, pageSize));
 
     /// <summary>
     /// Five changes: 1, 3 and 4 go to Jelgava (the caller), 2 and 5 to Madona.

@@ -24,6 +24,7 @@ public sealed class RegistryLookupTests(GatewayFixture fixture)
         Assert.Equal("Ventspils valstspilsētas pašvaldība", institution.Municipality.DisplayName);
         Assert.Equal("institutions/pr-kurzeme", institution.PlanningRegion.Name);
         Assert.Empty(institution.OfficialCode);
+        Assert.Equal([ServiceType.DayCareCentreChildren, ServiceType.SpecialistConsultation], institution.OfferedServices);
     }
 
     [Fact]

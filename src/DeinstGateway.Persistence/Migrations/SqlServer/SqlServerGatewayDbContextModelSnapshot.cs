@@ -107,6 +107,37 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("PlanningRegionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("PlanningRegionCode");
+
+                    b.ToTable("esf_projects", (string)null);
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.InstitutionRow", b =>
                 {
                     b.Property<string>("Code")
@@ -133,6 +164,11 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.Property<string>("MunicipalityCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("OfferedServices")
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)")
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("OfficialCode")
@@ -540,6 +576,14 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                         .HasForeignKey("ProviderCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PlanningRegionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.InstitutionRow", b =>

@@ -96,6 +96,34 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanningRegionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("PlanningRegionCode");
+
+                    b.ToTable("esf_projects", (string)null);
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.InstitutionRow", b =>
                 {
                     b.Property<string>("Code")
@@ -118,6 +146,10 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
                     b.Property<string>("MunicipalityCode")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferedServices")
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OfficialCode")
@@ -491,6 +523,14 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         .HasForeignKey("ProviderCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("PlanningRegionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.InstitutionRow", b =>
