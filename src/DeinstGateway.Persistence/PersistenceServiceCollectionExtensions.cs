@@ -1,10 +1,12 @@
 using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Persistence.ServiceRecords;
 using DeinstGateway.Persistence.SupportPlans;
 using DeinstGateway.Persistence.Transfers;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +34,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<FeedCommitSignal>();
         services.AddScoped<ICapacityStore, CapacityStore>();
         services.AddScoped<ISupportPlanStore, SupportPlanStore>();
+        services.AddScoped<IServiceRecordStore, ServiceRecordStore>();
         return services;
     }
 }

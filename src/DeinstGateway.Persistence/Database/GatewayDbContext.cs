@@ -1,5 +1,6 @@
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Persistence.ServiceRecords;
 using DeinstGateway.Persistence.SupportPlans;
 using DeinstGateway.Persistence.Transfers;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,8 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<CapacityChangeRow> CapacityChanges => Set<CapacityChangeRow>();
 
     public DbSet<SupportPlanRow> SupportPlans => Set<SupportPlanRow>();
+
+    public DbSet<ServiceRecordRow> ServiceRecords => Set<ServiceRecordRow>();
 
     public DbSet<ClientRow> Clients => Set<ClientRow>();
 

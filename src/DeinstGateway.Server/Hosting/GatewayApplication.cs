@@ -26,6 +26,8 @@ public static class GatewayApplication
         builder.Services.AddTransfers(builder.Configuration);
         builder.Services.AddCapacity();
         builder.Services.AddScoped<Core.SupportPlans.SupportPlanBook>();
+        builder.Services.AddScoped<Core.ServiceRecords.ServiceRecording>();
+        builder.Services.AddScoped<Core.ServiceRecords.ServiceRecordQueries>();
 
         var app = builder.Build();
         await app.InitializeDatabaseAsync();

@@ -45,6 +45,7 @@ public static class GatewayGrpc
         app.MapGrpcService<TransferService>();
         app.MapGrpcService<CapacityService>();
         app.MapGrpcService<SupportPlans.SupportPlanService>();
+        app.MapGrpcService<ServiceRecords.ServiceRecordService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.ReportWhenStarted();

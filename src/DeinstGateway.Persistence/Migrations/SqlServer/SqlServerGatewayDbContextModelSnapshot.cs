@@ -287,6 +287,92 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.ToTable("service_types", (string)null);
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<long>("CostCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EsfProjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RecordTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("RequestKey")
+                        .IsRequired()
+                        .HasMaxLength(101)
+                        .HasColumnType("nvarchar(101)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestKey")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderCode", "Id");
+
+                    b.HasIndex("ClientId", "ServiceType", "FirstDay");
+
+                    b.ToTable("service_records", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_service_records_amounts", "Quantity > 0 AND CostCents >= 0");
+                        });
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.SupportPlans.SupportPlanRow", b =>
                 {
                     b.Property<string>("ClientId")
@@ -623,6 +709,21 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                         .WithMany("Limits")
                         .HasForeignKey("ServiceType")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Transfers.ClientRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderCode")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

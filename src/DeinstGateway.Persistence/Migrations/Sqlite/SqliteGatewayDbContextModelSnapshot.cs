@@ -260,6 +260,86 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.ToTable("service_types", (string)null);
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CostCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EsfProjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestKey")
+                        .IsRequired()
+                        .HasMaxLength(101)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestKey")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderCode", "Id");
+
+                    b.HasIndex("ClientId", "ServiceType", "FirstDay");
+
+                    b.ToTable("service_records", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_service_records_amounts", "Quantity > 0 AND CostCents >= 0");
+                        });
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.SupportPlans.SupportPlanRow", b =>
                 {
                     b.Property<string>("ClientId")
@@ -570,6 +650,21 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         .WithMany("Limits")
                         .HasForeignKey("ServiceType")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Transfers.ClientRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderCode")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,71 @@
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.SupportPlans;
+using DeinstGateway.Core.Transfers;
+
+namespace DeinstGateway.Core.ServiceRecords;
+
+/// <summary>A service delivered to a client, as accepted.</summary>
+public sealed record ServiceRecord(
+    string Id,
+    string ClientId,
+    ServiceType ServiceType,
+    string ProviderCode,
+    InclusivePeriod Period,
+    long Quantity,
+    ServiceUnit Unit,
+    long CostCents,
+    FundingSource FundingSource,
+    string? EsfProjectCode,
+    string RecordedByCode,
+    DateTimeOffset RecordTime);
+
+/// <summary>One record as it arrived: names and numbers unchecked.</summary>
+public sealed record RecordInput(
+    string RequestId,
+    string Client,
+    int ServiceType,
+    string Provider,
+    DateInput? FirstDay,
+    DateInput? LastDay,
+    long Quantity,
+    int Unit,
+    long CostCents,
+    int FundingSource,
+    string EsfProjectCode);
+
+public sealed record RecordRejection(string RequestId, IReadOnlyList<ServiceRecordViolation> Reasons);
+
+public sealed record RecordSummary(int Accepted, int Duplicate, IReadOnlyList<RecordRejection> Rejections);
+
+/// <summary>What the rules need to know about a client, read inside the recording transaction.</summary>
+public sealed record ClientFacts(
+    DateOnly BirthDate,
+    IReadOnlyList<string> ResponsibleMunicipalities,
+    IReadOnlyList<SupportPlan> SupportPlans,
+    IReadOnlyList<ServiceRecord> EarlierRecords);
+
+public sealed record ServiceRecordFilter(string? ClientId, string? ProviderCode, ServiceType? ServiceType);
+
+public interface IServiceRecordStore
+{
+    Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records of providers in the set (null: all), matching the filter, with an id after <paramref name="afterId"/>.</summary>
+    Task<IReadOnlyList<ServiceRecord>> ListAsync(
+        IReadOnlyCollection<string>? providerCodes, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
+}
+
+public interface IServiceRecordBatch : IAsyncDisposable
+{
+    /// <summary>Content digests of records already stored under these request keys.</summary>
+    Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(IReadOnlyCollection<string> requestKeys, CancellationToken cancellationToken);
+
+    /// <summary>Facts about each known client; earlier records limited to the services and days given.</summary>
+    Task<IReadOnlyDictionary<string, ClientFacts>> ClientFactsAsync(
+        IReadOnlyCollection<string> clientIds, IReadOnlyCollection<ServiceType> services, InclusivePeriod window, CancellationToken cancellationToken);
+
+    void Add(ServiceRecord record, string requestKey, byte[] contentHash);
+
+    /// <summary>Commits; throws <see cref="Errors.WriteConflictException"/> when another process stored one of the request keys first.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,67 @@
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.ServiceRecords;
+using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Persistence.Transfers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DeinstGateway.Persistence.ServiceRecords;
+
+public sealed class ServiceRecordRow
+{
+    public required string Id { get; set; }
+
+    /// <summary>Recording institution and request id: one record per request.</summary>
+    public required string RequestKey { get; set; }
+
+    public required byte[] ContentHash { get; set; }
+
+    public required string ClientId { get; set; }
+
+    public ServiceType ServiceType { get; set; }
+
+    public required string ProviderCode { get; set; }
+
+    public DateOnly FirstDay { get; set; }
+
+    public DateOnly LastDay { get; set; }
+
+    public long Quantity { get; set; }
+
+    public ServiceUnit Unit { get; set; }
+
+    public long CostCents { get; set; }
+
+    public FundingSource FundingSource { get; set; }
+
+    public string? EsfProjectCode { get; set; }
+
+    public required string RecordedByCode { get; set; }
+
+    public DateTime RecordTime { get; set; }
+}
+
+internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<ServiceRecordRow>
+{
+    public void Configure(EntityTypeBuilder<ServiceRecordRow> builder)
+    {
+        builder.ToTable("service_records", table => table.HasCheckConstraint("CK_service_records_amounts", "Quantity > 0 AND CostCents >= 0"));
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasMaxLength(36);
+        builder.Property(r => r.RequestKey).HasMaxLength(InstitutionConfiguration.CodeLength + 37);
+        builder.Property(r => r.ContentHash).HasMaxLength(32);
+        builder.Property(r => r.ClientId).HasMaxLength(36);
+        builder.Property(r => r.ServiceType).HasConversion<string>().HasMaxLength(40);
+        builder.Property(r => r.ProviderCode).HasMaxLength(InstitutionConfiguration.CodeLength);
+        builder.Property(r => r.Unit).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.FundingSource).HasConversion<string>().HasMaxLength(24);
+        builder.Property(r => r.EsfProjectCode).HasMaxLength(32);
+        builder.Property(r => r.RecordedByCode).HasMaxLength(InstitutionConfiguration.CodeLength);
+        builder.HasIndex(r => r.RequestKey).IsUnique();
+        // The caps count a client's earlier records of one service by day.
+        builder.HasIndex(r => new { r.ClientId, r.ServiceType, r.FirstDay });
+        builder.HasIndex(r => new { r.ProviderCode, r.Id });
+        builder.HasOne<ClientRow>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<InstitutionRow>().WithMany().HasForeignKey(r => r.ProviderCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,132 @@
+using DeinstGateway.Core.Errors;
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.ServiceRecords;
+using DeinstGateway.Core.SupportPlans;
+using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DeinstGateway.Persistence.ServiceRecords;
+
+internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore supportPlans) : IServiceRecordStore
+{
+    public async Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken) =>
+        new Batch(db, supportPlans, await db.Database.BeginTransactionAsync(cancellationToken));
+
+    public async Task<IReadOnlyList<ServiceRecord>> ListAsync(
+        IReadOnlyCollection<string>? providerCodes, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var query = db.ServiceRecords.AsNoTracking();
+        if (providerCodes is not null)
+        {
+            var providers = providerCodes.ToList();
+            query = query.Where(r => providers.Contains(r.ProviderCode));
+        }
+
+        if (filter.ClientId is { } client)
+        {
+            query = query.Where(r => r.ClientId == client);
+        }
+
+        if (filter.ProviderCode is { } provider)
+        {
+            query = query.Where(r => r.ProviderCode == provider);
+        }
+
+        if (filter.ServiceType is { } service)
+        {
+            query = query.Where(r => r.ServiceType == service);
+        }
+
+        if (afterId is not null)
+        {
+            query = query.Where(r => string.Compare(r.Id, afterId) > 0);
+        }
+
+        var rows = await query.OrderBy(r => r.Id).Take(limit).ToListAsync(cancellationToken);
+        return rows.Select(ToDomain).ToList();
+    }
+
+    private static ServiceRecord ToDomain(ServiceRecordRow r) => new(
+        r.Id, r.ClientId, r.ServiceType, r.ProviderCode, new InclusivePeriod(r.FirstDay, r.LastDay), r.Quantity, r.Unit, r.CostCents,
+        r.FundingSource, r.EsfProjectCode, r.RecordedByCode, new DateTimeOffset(DateTime.SpecifyKind(r.RecordTime, DateTimeKind.Utc)));
+
+    private sealed class Batch(GatewayDbContext db, ISupportPlanStore supportPlans, IDbContextTransaction transaction) : IServiceRecordBatch
+    {
+        public async Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(IReadOnlyCollection<string> requestKeys, CancellationToken cancellationToken)
+        {
+            var keys = requestKeys.ToList();
+            return await db.ServiceRecords.AsNoTracking()
+                .Where(r => keys.Contains(r.RequestKey))
+                .ToDictionaryAsync(r => r.RequestKey, r => r.ContentHash, StringComparer.Ordinal, cancellationToken);
+        }
+
+        public async Task<IReadOnlyDictionary<string, ClientFacts>> ClientFactsAsync(
+            IReadOnlyCollection<string> clientIds, IReadOnlyCollection<ServiceType> services, InclusivePeriod window, CancellationToken cancellationToken)
+        {
+            var clients = clientIds.ToList();
+            var serviceList = services.ToList();
+            var birthDates = await db.Clients.AsNoTracking().Where(c => clients.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, c => c.BirthDate, StringComparer.Ordinal, cancellationToken);
+            var municipalities = (await db.Transfers.AsNoTracking()
+                    .Where(t => clients.Contains(t.ClientId) && t.State != TransferState.Rejected && t.State != TransferState.Cancelled)
+                    .Select(t => new { t.ClientId, t.DestinationMunicipalityCode })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(t => t.ClientId, t => t.DestinationMunicipalityCode, StringComparer.Ordinal);
+            var earlier = (await db.ServiceRecords.AsNoTracking()
+                    .Where(r => clients.Contains(r.ClientId) && serviceList.Contains(r.ServiceType)
+                        && r.LastDay >= window.FirstDay && r.FirstDay <= window.LastDay)
+                    .ToListAsync(cancellationToken))
+                .Select(ToDomain)
+                .ToLookup(r => r.ClientId, StringComparer.Ordinal);
+
+            var facts = new Dictionary<string, ClientFacts>(StringComparer.Ordinal);
+            foreach (var (id, birthDate) in birthDates)
+            {
+                var plans = await supportPlans.ListAsync(id, null, 1000, cancellationToken);
+                facts[id] = new ClientFacts(birthDate, municipalities[id].Distinct().ToList(), plans, earlier[id].ToList());
+            }
+
+            return facts;
+        }
+
+        public void Add(ServiceRecord record, string requestKey, byte[] contentHash) => db.ServiceRecords.Add(new ServiceRecordRow
+        {
+            Id = record.Id,
+            RequestKey = requestKey,
+            ContentHash = contentHash,
+            ClientId = record.ClientId,
+            ServiceType = record.ServiceType,
+            ProviderCode = record.ProviderCode,
+            FirstDay = record.Period.FirstDay,
+            LastDay = record.Period.LastDay,
+            Quantity = record.Quantity,
+            Unit = record.Unit,
+            CostCents = record.CostCents,
+            FundingSource = record.FundingSource,
+            EsfProjectCode = record.EsfProjectCode,
+            RecordedByCode = record.RecordedByCode,
+            RecordTime = record.RecordTime.UtcDateTime,
+        });
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                throw new WriteConflictException("Another process stored one of the batch's request ids first.", e);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            db.ChangeTracker.Clear();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using DeinstGateway.Core.Errors;
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.ServiceRecords;
+using DeinstGateway.Core.Transfers;
+using DeinstGateway.Server.Common;
+using DeinstGateway.Server.SupportPlans;
+using Google.Protobuf.WellKnownTypes;
+using Proto = Deinst.V1;
+
+namespace DeinstGateway.Server.ServiceRecords;
+
+public static class ServiceRecordMapping
+{
+    public static RecordInput ToInput(this Proto.RecordServiceRequest request) => new(
+        request.RequestId,
+        request.Client,
+        (int)request.ServiceType,
+        request.Provider,
+        request.FirstDay is { } first ? new DateInput(first.Year, first.Month, first.Day) : null,
+        request.LastDay is { } last ? new DateInput(last.Year, last.Month, last.Day) : null,
+        request.Quantity,
+        (int)request.Unit,
+        request.Cost?.EuroCents ?? 0,
+        (int)request.FundingSource,
+        request.EsfProjectCode);
+
+    public static Proto.RecordServicesResponse ToProto(this RecordSummary summary) => new()
+    {
+        Accepted = summary.Accepted,
+        Duplicate = summary.Duplicate,
+        Rejected = summary.Rejections.Count,
+        Rejections =
+        {
+            summary.Rejections.Select(r => new Proto.RecordRejection
+            {
+                RequestId = r.RequestId,
+                Reasons = { r.Reasons.Select(v => new Proto.RecordRejectionReason { Code = v.Code, Description = v.Description }) },
+            }),
+        },
+    };
+
+    public static Proto.ServiceRecord ToProto(this ServiceRecord record, RegistrySnapshot registry) => new()
+    {
+        Name = "serviceRecords/" + record.Id,
+        Client = "clients/" + record.ClientId,
+        ServiceType = (Proto.ServiceType)record.ServiceType,
+        Provider = registry.Reference(record.ProviderCode),
+        FirstDay = record.Period.FirstDay.ToProto(),
+        LastDay = record.Period.LastDay.ToProto(),
+        Quantity = record.Quantity,
+        Unit = (Proto.ServiceUnit)record.Unit,
+        Cost = new Proto.Money { EuroCents = record.CostCents },
+        FundingSource = (Proto.FundingSource)record.FundingSource,
+        EsfProjectCode = record.EsfProjectCode ?? string.Empty,
+        RecordedBy = registry.Reference(record.RecordedByCode),
+        RecordTime = Timestamp.FromDateTimeOffset(record.RecordTime),
+    };
+
+    public static ServiceRecordFilter ToFilter(this Proto.ListServiceRecordsRequest request) => new(
+        request.Client.Length == 0 ? null : SupportPlanMapping.ClientId(request.Client, "client"),
+        ResourceNames.OptionalInstitutionCode(request.Provider, "provider"),
+        request.ServiceType switch
+        {
+            Proto.ServiceType.Unspecified => null,
+            _ when System.Enum.IsDefined((ServiceType)request.ServiceType) => (ServiceType)request.ServiceType,
+            _ => throw new ValidationException("service_type", "is not a service of the catalogue"),
+        });
+}
