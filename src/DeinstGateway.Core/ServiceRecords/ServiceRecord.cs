@@ -53,6 +53,10 @@ public interface IServiceRecordStore
     /// <summary>Records of providers in the set (null: all), matching the filter, with an id after <paramref name="afterId"/>.</summary>
     Task<IReadOnlyList<ServiceRecord>> ListAsync(
         IReadOnlyCollection<string>? providerCodes, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Records of these providers whose first day lies in [from, until), in id order.</summary>
+    Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
+        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken);
 }
 
 public interface IServiceRecordBatch : IAsyncDisposable

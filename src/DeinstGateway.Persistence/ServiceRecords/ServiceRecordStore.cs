@@ -48,6 +48,21 @@ internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore 
         return rows.Select(ToDomain).ToList();
     }
 
+    public async Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
+        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken)
+    {
+        var providers = providerCodes.ToList();
+        var query = db.ServiceRecords.AsNoTracking()
+            .Where(r => providers.Contains(r.ProviderCode) && r.FirstDay >= from && r.FirstDay < until);
+        if (esfProjectCode is not null)
+        {
+            query = query.Where(r => r.EsfProjectCode == esfProjectCode);
+        }
+
+        var rows = await query.OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return rows.Select(ToDomain).ToList();
+    }
+
     private static ServiceRecord ToDomain(ServiceRecordRow r) => new(
         r.Id, r.ClientId, r.ServiceType, r.ProviderCode, new InclusivePeriod(r.FirstDay, r.LastDay), r.Quantity, r.Unit, r.CostCents,
         r.FundingSource, r.EsfProjectCode, r.RecordedByCode, new DateTimeOffset(DateTime.SpecifyKind(r.RecordTime, DateTimeKind.Utc)));

@@ -3,6 +3,8 @@ using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Identity;
 using DeinstGateway.Server.Registry;
+using DeinstGateway.Server.ServiceRecords;
+using DeinstGateway.Server.SupportPlans;
 using DeinstGateway.Server.Transfers;
 
 namespace DeinstGateway.Server.Hosting;
@@ -25,9 +27,8 @@ public static class GatewayApplication
         builder.Services.AddRegistry();
         builder.Services.AddTransfers(builder.Configuration);
         builder.Services.AddCapacity();
-        builder.Services.AddScoped<Core.SupportPlans.SupportPlanBook>();
-        builder.Services.AddScoped<Core.ServiceRecords.ServiceRecording>();
-        builder.Services.AddScoped<Core.ServiceRecords.ServiceRecordQueries>();
+        builder.Services.AddSupportPlans();
+        builder.Services.AddServiceRecords();
 
         var app = builder.Build();
         await app.InitializeDatabaseAsync();

@@ -6,6 +6,8 @@ using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Errors;
 using DeinstGateway.Server.Health;
 using DeinstGateway.Server.Registry;
+using DeinstGateway.Server.ServiceRecords;
+using DeinstGateway.Server.SupportPlans;
 using DeinstGateway.Server.Transfers;
 
 namespace DeinstGateway.Server.Hosting;
@@ -44,8 +46,8 @@ public static class GatewayGrpc
         app.MapGrpcService<RegistryService>();
         app.MapGrpcService<TransferService>();
         app.MapGrpcService<CapacityService>();
-        app.MapGrpcService<SupportPlans.SupportPlanService>();
-        app.MapGrpcService<ServiceRecords.ServiceRecordService>();
+        app.MapGrpcService<SupportPlanService>();
+        app.MapGrpcService<ServiceRecordService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.ReportWhenStarted();

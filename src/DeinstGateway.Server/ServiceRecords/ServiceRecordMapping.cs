@@ -56,6 +56,27 @@ public static class ServiceRecordMapping
         RecordTime = Timestamp.FromDateTimeOffset(record.RecordTime),
     };
 
+    public static Proto.FundingReport ToProto(this FundingReport report) => new()
+    {
+        Period = new Proto.DateRange { StartDate = report.From.ToProto(), EndDate = report.Until.ToProto() },
+        Lines =
+        {
+            report.Lines.Select(l => new Proto.FundingLine
+            {
+                ServiceType = (Proto.ServiceType)l.ServiceType,
+                FundingSource = (Proto.FundingSource)l.FundingSource,
+                EsfProjectCode = l.EsfProjectCode ?? string.Empty,
+                Records = l.Records,
+                Total = new Proto.Money { EuroCents = l.TotalCents },
+                Esf = new Proto.Money { EuroCents = l.EsfCents },
+                StateBudgetCoFinancing = new Proto.Money { EuroCents = l.StateBudgetCents },
+            }),
+        },
+        Total = new Proto.Money { EuroCents = report.TotalCents },
+        Esf = new Proto.Money { EuroCents = report.EsfCents },
+        StateBudgetCoFinancing = new Proto.Money { EuroCents = report.StateBudgetCents },
+    };
+
     public static ServiceRecordFilter ToFilter(this Proto.ListServiceRecordsRequest request) => new(
         request.Client.Length == 0 ? null : SupportPlanMapping.ClientId(request.Client, "client"),
         ResourceNames.OptionalInstitutionCode(request.Provider, "provider"),

@@ -9,7 +9,7 @@ using Grpc.Core;
 namespace DeinstGateway.Server.ServiceRecords;
 
 public sealed class ServiceRecordService(
-    ServiceRecording recording, ServiceRecordQueries queries, IRegistrySnapshotSource registry, TransferOptions options)
+    ServiceRecording recording, ServiceRecordQueries queries, FundingReports reports, IRegistrySnapshotSource registry, TransferOptions options)
     : Deinst.V1.ServiceRecordService.ServiceRecordServiceBase
 {
     /// <summary>Records arrive in batches, each written in one transaction; the answer sums them all.</summary>
@@ -43,6 +43,21 @@ public sealed class ServiceRecordService(
         }
 
         return new RecordSummary(accepted, duplicates, rejections).ToProto();
+    }
+
+    public override async Task<Deinst.V1.FundingReport> GetFundingReport(GetFundingReportRequest request, ServerCallContext context)
+    {
+        var start = request.Period?.StartDate ?? throw new Core.Errors.ValidationException("period.start_date", "is required");
+        var end = request.Period.EndDate ?? throw new Core.Errors.ValidationException("period.end_date", "is required");
+        var report = await reports.GetAsync(
+            context.GetCaller(),
+            Common.DateMapping.ToDateOnly(start, "period.start_date"),
+            Common.DateMapping.ToDateOnly(end, "period.end_date"),
+            Common.ResourceNames.OptionalInstitutionCode(request.PlanningRegion, "planning_region"),
+            Common.ResourceNames.OptionalInstitutionCode(request.Municipality, "municipality"),
+            request.EsfProjectCode.Length == 0 ? null : request.EsfProjectCode,
+            context.CancellationToken);
+        return report.ToProto();
     }
 
     public override async Task<ListServiceRecordsResponse> ListServiceRecords(ListServiceRecordsRequest request, ServerCallContext context)

@@ -1,0 +1,99 @@
+using DeinstGateway.Server.Tests.Infrastructure;
+using Deinst.V1;
+using Grpc.Core;
+
+namespace DeinstGateway.Server.Tests.ServiceRecords;
+
+/// <summary>GetFundingReport: ESF 85 % / state 15 % to the cent over many random amounts, and scopes.</summary>
+public sealed class FundingReportTests : IAsyncLifetime
+{
+    private const string GroupHome = "prov-demo-madona-group-home";
+    private const string ZemgaleProject = "9.2.2.1/15/I/001";
+    private GatewayProcess _gateway = null!;
+    private List<(long Cost, bool Esf)> _records = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gateway = await GatewayProcess.StartAsync();
+        var client = (await TransferClient.CreateAsync(_gateway, "vsac-zemgale",
+            TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: GroupHome, service: ServiceType.GroupHome))).Client;
+        var random = new Random(20261123);
+        _records = Enumerable.Range(0, 600).Select(_ => (Cost: (long)random.Next(0, 2_000_000), Esf: random.Next(4) > 0)).ToList();
+        using var call = new ServiceRecordService.ServiceRecordServiceClient(_gateway.ChannelFor(GroupHome)).RecordServices();
+        var day = new DateOnly(2021, 1, 1);
+        foreach (var (cost, esf) in _records)
+        {
+            await call.RequestStream.WriteAsync(new RecordServiceRequest
+            {
+                RequestId = Guid.NewGuid().ToString(),
+                Client = client,
+                ServiceType = ServiceType.GroupHome,
+                Provider = "institutions/" + GroupHome,
+                FirstDay = TransferRequests.Date(day),
+                LastDay = TransferRequests.Date(day),
+                Quantity = 1,
+                Unit = ServiceUnit.Places,
+                Cost = new Money { EuroCents = cost },
+                FundingSource = esf ? FundingSource.EsfProject : FundingSource.MunicipalBudget,
+                EsfProjectCode = esf ? ZemgaleProject : string.Empty,
+            });
+            day = day.AddDays(1);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        Assert.Equal(600, (await call).Accepted);
+    }
+
+    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    [Fact]
+    public async Task GetFundingReport_OverRandomAmounts_SplitsEsfExactlyAndEveryLineAddsUp()
+    {
+        var report = await Reports("lm").GetFundingReportAsync(Period(new DateOnly(2021, 1, 1), new DateOnly(2023, 1, 1)));
+
+        var esfTotal = _records.Where(r => r.Esf).Sum(r => r.Cost);
+        var otherTotal = _records.Where(r => !r.Esf).Sum(r => r.Cost);
+        Assert.Equal(esfTotal + otherTotal, report.Total.EuroCents);
+        Assert.Equal(esfTotal * 85 / 100, report.Esf.EuroCents);
+        Assert.Equal(esfTotal - (esfTotal * 85 / 100), report.StateBudgetCoFinancing.EuroCents);
+        var esfLine = report.Lines.Single(l => l.FundingSource == FundingSource.EsfProject);
+        Assert.Equal((ZemgaleProject, esfTotal, _records.Count(r => r.Esf)), (esfLine.EsfProjectCode, esfLine.Total.EuroCents, (int)esfLine.Records));
+        Assert.Equal(esfLine.Total.EuroCents, esfLine.Esf.EuroCents + esfLine.StateBudgetCoFinancing.EuroCents);
+        var municipal = report.Lines.Single(l => l.FundingSource == FundingSource.MunicipalBudget);
+        Assert.Equal((otherTotal, 0L, 0L), (municipal.Total.EuroCents, municipal.Esf.EuroCents, municipal.StateBudgetCoFinancing.EuroCents));
+    }
+
+    [Fact]
+    public async Task GetFundingReport_ForOneYear_CountsOnlyRecordsStartingInIt()
+    {
+        var report = await Reports("pr-vidzeme").GetFundingReportAsync(Period(new DateOnly(2021, 1, 1), new DateOnly(2022, 1, 1)));
+
+        Assert.Equal(_records.Take(365).Sum(r => r.Cost), report.Total.EuroCents);
+    }
+
+    [Theory]
+    [InlineData("mun-riga")]
+    [InlineData("prov-cimdins")]
+    public async Task GetFundingReport_OutsideWhereTheServicesWereDelivered_IsEmpty(string caller)
+    {
+        var report = await Reports(caller).GetFundingReportAsync(Period(new DateOnly(2021, 1, 1), new DateOnly(2023, 1, 1)));
+
+        Assert.Empty(report.Lines);
+        Assert.Equal(0, report.Total.EuroCents);
+    }
+
+    [Fact]
+    public async Task GetFundingReport_ByACareCentre_IsPermissionDenied_AndWithoutAPeriodInvalid()
+    {
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied,
+            () => Reports("vsac-zemgale").GetFundingReportAsync(Period(new DateOnly(2021, 1, 1), new DateOnly(2022, 1, 1))).ResponseAsync);
+        await RpcAssert.InvalidField("period.start_date", () => Reports("lm").GetFundingReportAsync(new GetFundingReportRequest()).ResponseAsync);
+    }
+
+    private static GetFundingReportRequest Period(DateOnly from, DateOnly until) => new()
+    {
+        Period = new DateRange { StartDate = TransferRequests.Date(from), EndDate = TransferRequests.Date(until) },
+    };
+
+    private ServiceRecordService.ServiceRecordServiceClient Reports(string caller) => new(_gateway.ChannelFor(caller));
+}
