@@ -1,3 +1,4 @@
+using DeinstGateway.Benchmarks.Capacity;
 using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.Transfers;
 
@@ -7,7 +8,12 @@ using DeinstGateway.Benchmarks.Transfers;
 // The load client runs as a second process of this program, pinned to core 1 with taskset, while
 // the gateway runs unpinned in this one; --in-process puts the client in the gateway's process
 // (sharing its cores), --both measures each way in every run.
-const string Usage = "usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]";
+// capacity-query takes options of its own (CapacityQueryOptions): the latency of sequential
+// QueryCapacity calls over a region of generated providers with a transfer history behind them.
+const string Usage = """
+    usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]
+           DeinstGateway.Benchmarks capacity-query [--providers P (1000)] [--transfers T (20000)] [--calls C (500)] [--runs R (3)]
+    """;
 
 if (args.Length == 0)
 {
@@ -21,20 +27,18 @@ if (args[0] == TransferClientCommand.Name)
     return await Report(() => TransferClientCommand.RunAsync(args.AsMemory(1)));
 }
 
-if (!BenchmarkOptions.TryParse(args.AsSpan(1), out var options, out var error))
-{
-    Console.Error.WriteLine(error);
-    Console.Error.WriteLine(Usage);
-    return 2;
-}
-
 #if DEBUG
 Console.Error.WriteLine("warning: Debug build; run with -c Release for figures worth quoting.");
 #endif
 
 return args[0] switch
 {
-    "transfers" => await Report(new TransferIngestBenchmark(options).RunAsync),
+    "transfers" => BenchmarkOptions.TryParse(args.AsSpan(1), out var options, out var error)
+        ? await Report(new TransferIngestBenchmark(options).RunAsync)
+        : BadOptions(error),
+    CapacityQueryBenchmark.Name => CapacityQueryOptions.TryParse(args.AsSpan(1), out var options, out var error)
+        ? await Report(new CapacityQueryBenchmark(options).RunAsync)
+        : BadOptions(error),
     _ => Unknown(args[0]),
 };
 
@@ -49,6 +53,13 @@ static async Task<int> Report(Func<Task<int>> benchmark)
         Console.Error.WriteLine("FAILED: " + e.Message);
         return 1;
     }
+}
+
+static int BadOptions(string error)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(Usage);
+    return 2;
 }
 
 static int Unknown(string name)
