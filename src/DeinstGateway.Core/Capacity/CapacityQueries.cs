@@ -7,9 +7,10 @@ using DeinstGateway.Core.Transfers;
 namespace DeinstGateway.Core.Capacity;
 
 /// <summary>
-/// Places on a day: totals from the declaration in force, occupied and reserved from the state
-/// every transfer to the provider had at the end of that day, so a past day reads the same
-/// tomorrow as it did then. Roll-ups are sums of the rows, so they always agree with them.
+/// Places on a day: totals from the declaration in force; occupied and reserved today from the
+/// live counters, on another day from the state every transfer to the provider had at the end of
+/// that day, so a past day reads the same tomorrow as it did then. Roll-ups are sums of the rows,
+/// so they always agree with them.
 /// </summary>
 public sealed class CapacityQueries(ICapacityStore store, IRegistrySnapshotSource registry, GatewayCalendar calendar)
 {
@@ -46,10 +47,27 @@ public sealed class CapacityQueries(ICapacityStore store, IRegistrySnapshotSourc
     {
         var byCode = providers.ToDictionary(i => i.Code, StringComparer.Ordinal);
         var declarations = await store.DeclarationsInForceAsync(byCode.Keys, date, cancellationToken);
-        var holdings = await store.HoldingsAsync(byCode.Keys, calendar.StartOf(date.AddDays(1)), cancellationToken);
+        var taken = date == calendar.Today
+            ? (await store.CurrentlyTakenAsync(byCode.Keys, cancellationToken)).ToDictionary(t => (t.ProviderCode, t.ServiceType), t => t.Taken)
+            : await TakenAtEndOfAsync(byCode.Keys, snapshot, date, cancellationToken);
 
+        var totals = declarations.ToDictionary(d => (d.ProviderCode, d.ServiceType), d => new PlaceCounts(d.Places, 0, 0));
+        return totals.Keys.Union(taken.Keys)
+            .Select(key => new CapacityRow(byCode[key.Item1], key.Item2, totals.GetValueOrDefault(key) + taken.GetValueOrDefault(key)))
+            .OrderBy(r => r.Provider.Code, StringComparer.Ordinal)
+            .ThenBy(r => r.ServiceType)
+            .ToList();
+    }
+
+    /// <summary>
+    /// A past (or future) day: replays the state every transfer to the providers had at the end
+    /// of it. Today reads the live counters instead, which the same transitions move.
+    /// </summary>
+    private async Task<Dictionary<(string, ServiceType), PlaceCounts>> TakenAtEndOfAsync(
+        IReadOnlyCollection<string> providerCodes, RegistrySnapshot snapshot, DateOnly date, CancellationToken cancellationToken)
+    {
         var taken = new Dictionary<(string, ServiceType), PlaceCounts>();
-        foreach (var holding in holdings)
+        foreach (var holding in await store.HoldingsAsync(providerCodes, calendar.StartOf(date.AddDays(1)), cancellationToken))
         {
             foreach (var service in holding.Services.Where(snapshot.IsPlaceBased))
             {
@@ -60,12 +78,7 @@ public sealed class CapacityQueries(ICapacityStore store, IRegistrySnapshotSourc
             }
         }
 
-        var totals = declarations.ToDictionary(d => (d.ProviderCode, d.ServiceType), d => new PlaceCounts(d.Places, 0, 0));
-        return totals.Keys.Union(taken.Keys)
-            .Select(key => new CapacityRow(byCode[key.Item1], key.Item2, totals.GetValueOrDefault(key) + taken.GetValueOrDefault(key)))
-            .OrderBy(r => r.Provider.Code, StringComparer.Ordinal)
-            .ThenBy(r => r.ServiceType)
-            .ToList();
+        return taken;
     }
 
     private static List<CapacityRollUp> RollUp(IEnumerable<CapacityRow> rows, Func<CapacityRow, string?> groupOf) => rows

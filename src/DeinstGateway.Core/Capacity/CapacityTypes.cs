@@ -49,6 +49,13 @@ public interface ICapacityStore
     Task<IReadOnlyList<PlaceHolding>> HoldingsAsync(
         IReadOnlyCollection<string> providerCodes, DateTimeOffset before, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Places taken right now, as the counters moved with every transfer change show them:
+    /// completed transfers as occupied, accepted ones as reserved.
+    /// </summary>
+    Task<IReadOnlyList<(string ProviderCode, ServiceType ServiceType, PlaceCounts Taken)>> CurrentlyTakenAsync(
+        IReadOnlyCollection<string> providerCodes, CancellationToken cancellationToken);
+
     /// <summary>The highest capacity-change sequence committed so far (0 when there is none).</summary>
     Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken);
 

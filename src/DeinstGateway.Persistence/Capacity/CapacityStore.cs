@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Capacity;
+using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Transfers;
@@ -82,6 +83,16 @@ internal sealed class CapacityStore(GatewayDbContext db, IWriteSerializer writeS
             .Where(x => x.State == TransferState.Accepted || x.State == TransferState.Completed)
             .ToListAsync(cancellationToken);
         return rows.Select(r => new PlaceHolding(r.Provider, TransferRowMapping.ParseServices(r.RequestedServices), r.State!.Value)).ToList();
+    }
+
+    public async Task<IReadOnlyList<(string ProviderCode, ServiceType ServiceType, PlaceCounts Taken)>> CurrentlyTakenAsync(
+        IReadOnlyCollection<string> providerCodes, CancellationToken cancellationToken)
+    {
+        var providers = providerCodes.ToList();
+        var rows = await db.ProviderCapacities.AsNoTracking()
+            .Where(c => providers.Contains(c.ProviderCode) && (c.Reserved > 0 || c.Occupied > 0))
+            .ToListAsync(cancellationToken);
+        return rows.Select(c => (c.ProviderCode, c.ServiceType, new PlaceCounts(0, c.Occupied, c.Reserved))).ToList();
     }
 
     public async Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken) =>

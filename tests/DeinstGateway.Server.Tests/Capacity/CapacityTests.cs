@@ -79,7 +79,12 @@ public sealed class CapacityTests : IAsyncLifetime
         await Transfers("mun-jelgava").AcceptTransferAsync(new AcceptTransferRequest { Name = workshopBound.Name, Etag = workshopBound.Etag });
 
         var report = await Capacity("lm").QueryCapacityAsync(new QueryCapacityRequest());
+        var tomorrow = await Capacity("lm").QueryCapacityAsync(new QueryCapacityRequest { Date = TransferRequests.Date(Today.AddDays(1)) });
 
+        // Today reads the live counters, another day replays the transfers' history: they must agree.
+        Assert.Equal(
+            report.Rows.Select(r => (r.Provider.Name, r.ServiceType, r.Counts.Occupied, r.Counts.Reserved)),
+            tomorrow.Rows.Select(r => (r.Provider.Name, r.ServiceType, r.Counts.Occupied, r.Counts.Reserved)));
         var groupHome = report.Rows.Single(r => r.Provider.Name == "institutions/" + GroupHome && r.ServiceType == ServiceType.GroupHome);
         Assert.Equal((5, 1, 1, 3), (groupHome.Counts.Total, groupHome.Counts.Occupied, groupHome.Counts.Reserved, groupHome.Counts.Free));
         var workshop = report.Rows.Single(r => r.Provider.Name == "institutions/" + Workshop && r.ServiceType == ServiceType.SpecialisedWorkshop);
