@@ -1,5 +1,6 @@
 using DeinstGateway.Benchmarks.Capacity;
 using DeinstGateway.Benchmarks.Infrastructure;
+using DeinstGateway.Benchmarks.ServiceRecords;
 using DeinstGateway.Benchmarks.Transfers;
 
 // dotnet run -c Release --project tests/DeinstGateway.Benchmarks -- <benchmark> [--count N] [--runs R] [--breakdown] [--in-process | --both]
@@ -10,9 +11,12 @@ using DeinstGateway.Benchmarks.Transfers;
 // (sharing its cores), --both measures each way in every run.
 // capacity-query takes options of its own (CapacityQueryOptions): the latency of sequential
 // QueryCapacity calls over a region of generated providers with a transfer history behind them.
+// service-records (ServiceRecordOptions): one provider's RecordServices stream of valid records,
+// client in process, against raw inserts of service_records rows.
 const string Usage = """
     usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]
            DeinstGateway.Benchmarks capacity-query [--providers P (1000)] [--transfers T (20000)] [--calls C (500)] [--runs R (3)]
+           DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown]
     """;
 
 if (args.Length == 0)
@@ -38,6 +42,9 @@ return args[0] switch
         : BadOptions(error),
     CapacityQueryBenchmark.Name => CapacityQueryOptions.TryParse(args.AsSpan(1), out var options, out var error)
         ? await Report(new CapacityQueryBenchmark(options).RunAsync)
+        : BadOptions(error),
+    ServiceRecordBenchmark.Name => ServiceRecordOptions.TryParse(args.AsSpan(1), out var options, out var error)
+        ? await Report(new ServiceRecordBenchmark(options).RunAsync)
         : BadOptions(error),
     _ => Unknown(args[0]),
 };
