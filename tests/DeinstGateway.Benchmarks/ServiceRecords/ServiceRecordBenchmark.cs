@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using DeinstGateway.Benchmarks.Infrastructure;
+using DeinstGateway.Benchmarks.Transfers;
+using DeinstGateway.Server.Transfers;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Proto = Deinst.V1;
+
+namespace DeinstGateway.Benchmarks.ServiceRecords;
+
+/// <summary>
+/// <c>service-records</c>: how fast one provider's RecordServices client stream turns valid records
+/// into stored service records, against raw SQLite inserts of rows of the same shape in the same
+/// run. Each run starts a fresh gateway over a fresh SQLite file in its own folder, creates the
+/// clients through one SubmitTransfers stream (untimed), then times ONE RecordServices stream as
+/// the provider: from its first write to the single response. The client runs in this process.
+/// </summary>
+public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
+{
+    public const string Name = "service-records";
+
+    /// <summary>Clients the records go round-robin over.</summary>
+    public const int Clients = 100;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public async Task<int> RunAsync()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "deinst-benchmarks", "service-records-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var pki = DevelopmentPki.Create(Path.Combine(root, "pki"));
+            Console.WriteLine(Line($"service-records: {options.Count} valid records on one RecordServices stream as {ServiceRecordRequestFactory.Provider} over {Clients} clients vs raw SQLite inserts, {options.Runs} run(s); client in process"));
+
+            var runs = new List<RunFigures>();
+            var batchSize = 0;
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                var folder = Path.Combine(root, "run-" + run.ToString(Invariant));
+                Directory.CreateDirectory(folder);
+                var figures = await RunOnceAsync(pki, folder, run);
+                batchSize = figures.BatchSize;
+                runs.Add(figures);
+                Console.WriteLine(Line($"run {run}/{options.Runs}: records/s {figures.RecordsPerSecond:F0} ({figures.Gateway.TotalSeconds:F2} s); raw rows/s {figures.RawRowsPerSecond:F0} ({figures.Raw.TotalSeconds:F2} s); ratio {figures.Ratio:F3}"));
+                foreach (var detail in figures.Details)
+                {
+                    Console.WriteLine("  " + detail);
+                }
+
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+
+            PrintSummary(runs, batchSize);
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    private async Task<RunFigures> RunOnceAsync(DevelopmentPki pki, string folder, int run)
+    {
+        var details = new List<string>();
+        TimeSpan elapsed, writing;
+        Proto.RecordServicesResponse response;
+        Proto.RecordServiceRequest[] requests;
+        ProcessMeter before, after;
+        int batchSize;
+        string databasePath;
+        await using (var host = await GatewayHost.StartAsync(pki, folder))
+        {
+            batchSize = host.Services.GetRequiredService<TransferOptions>().SubmitBatchSize;
+            databasePath = host.DatabasePath;
+
+            // Untimed: the clients, through one SubmitTransfers stream of the care centre.
+            var clients = await CreateClientsAsync(host, run);
+
+            // Untimed: every record, built for those clients.
+            requests = ServiceRecordRequestFactory.Build(options.Count, clients, seed: run);
+
+            var channel = host.ChannelFor(ServiceRecordRequestFactory.Provider);
+            await new Proto.RegistryService.RegistryServiceClient(channel).GetInstitutionAsync(
+                new Proto.GetInstitutionRequest { Name = "institutions/" + ServiceRecordRequestFactory.Provider });
+            ProcessMeter.Settle();
+            using var breakdown = options.Breakdown ? EfCoreBreakdown.Start() : null;
+            before = ProcessMeter.Read();
+            (response, elapsed, writing) = await RecordAsync(channel, requests);
+            after = ProcessMeter.Read();
+            if (breakdown is not null)
+            {
+                details.Add("gateway database (--breakdown, slows this run): " + breakdown.Describe(elapsed));
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        details.Add(Verify(requests.Length, response, databasePath));
+        details.Add(Line($"client: last write done after {writing.TotalSeconds:F2} s of {elapsed.TotalSeconds:F2} s (the gateway reads the stream only between its batches)"));
+        details.Add("gateway + client process (one process): " + after.Describe(before, elapsed, requests.Length));
+
+        // Untimed: the baseline's rows made from the same messages.
+        var rawRows = requests.Select(ServiceRecordRawTable.Row).ToArray();
+        ProcessMeter.Settle();
+        var rawBefore = ProcessMeter.Read();
+        var raw = RawSqliteBaseline.Measure(Path.Combine(folder, "raw.db"), ServiceRecordRawTable.Table, rawRows);
+        var rawAfter = ProcessMeter.Read();
+        details.Add("raw process: " + rawAfter.Describe(rawBefore, raw, rawRows.Length));
+
+        return new RunFigures(requests.Length, elapsed, raw, batchSize, details);
+    }
+
+    /// <summary>Submits the transfers and reads back the client of each; every one must be CREATED.</summary>
+    private static async Task<List<string>> CreateClientsAsync(GatewayHost host, int run)
+    {
+        var transfers = ServiceRecordRequestFactory.Transfers(Clients, DateOnly.FromDateTime(DateTime.UtcNow), seed: 1000 + run);
+        var channel = host.ChannelFor(ServiceRecordRequestFactory.Source);
+        var stream = await SubmitStream.RunAsync(channel, transfers);
+        var kept = stream.Kept;
+        if (stream.Received != transfers.Length || kept.Any(r => r.Outcome != Proto.SubmitOutcome.Created))
+        {
+            var bad = kept.FirstOrDefault(r => r.Outcome != Proto.SubmitOutcome.Created);
+            throw new BenchmarkFailedException(
+                $"creating the clients: {stream.Received} answers for {transfers.Length} transfers; first not CREATED: {bad?.Outcome} {bad?.Error?.Message}");
+        }
+
+        var service = new Proto.TransferService.TransferServiceClient(channel);
+        var clients = new List<string>(kept.Count);
+        foreach (var answer in kept)
+        {
+            var transfer = await service.GetTransferAsync(new Proto.GetTransferRequest { Name = answer.Transfer });
+            clients.Add(transfer.Client);
+        }
+
+        if (clients.Distinct(StringComparer.Ordinal).Count() != Clients)
+        {
+            throw new BenchmarkFailedException($"the {Clients} transfers made {clients.Distinct(StringComparer.Ordinal).Count()} distinct clients");
+        }
+
+        return clients;
+    }
+
+    /// <summary>ONE RecordServices stream: every record written, then the single response awaited.</summary>
+    private static async Task<(Proto.RecordServicesResponse Response, TimeSpan Elapsed, TimeSpan Writing)> RecordAsync(
+        GrpcChannel channel, Proto.RecordServiceRequest[] requests)
+    {
+        var client = new Proto.ServiceRecordService.ServiceRecordServiceClient(channel);
+        using var call = client.RecordServices();
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            foreach (var request in requests)
+            {
+                await call.RequestStream.WriteAsync(request);
+            }
+
+            var lastWrite = Stopwatch.GetTimestamp();
+            await call.RequestStream.CompleteAsync();
+            var response = await call;
+            var end = Stopwatch.GetTimestamp();
+            return (response, Stopwatch.GetElapsedTime(start, end), Stopwatch.GetElapsedTime(start, lastWrite));
+        }
+        catch (RpcException e)
+        {
+            throw new BenchmarkFailedException($"the RecordServices stream failed: {e.Status}");
+        }
+    }
+
+    /// <summary>Every record accepted, and one stored row each.</summary>
+    private static string Verify(int count, Proto.RecordServicesResponse response, string databasePath)
+    {
+        if (response.Accepted != count)
+        {
+            var first = response.Rejections.FirstOrDefault();
+            var reasons = first is null ? "" : "; first rejection: " + string.Join(", ", first.Reasons.Select(r => r.Code + " " + r.Description));
+            throw new BenchmarkFailedException(
+                $"accepted {response.Accepted} of {count} records (duplicate {response.Duplicate}, rejected {response.Rejected}){reasons}");
+        }
+
+        var stored = RawSqliteBaseline.CountRows(databasePath, "service_records");
+        if (stored != count)
+        {
+            throw new BenchmarkFailedException($"the service_records table holds {stored} rows, expected {count}");
+        }
+
+        return Line($"verified: accepted {response.Accepted}, duplicate {response.Duplicate}, rejected {response.Rejected}; service_records rows {stored}");
+    }
+
+    private void PrintSummary(List<RunFigures> runs, int batchSize)
+    {
+        Console.WriteLine(Line($"summary of {runs.Count} run(s):"));
+        Console.WriteLine("records/s " + RunStatistics.Of(runs.Select(r => r.RecordsPerSecond).ToList()).Format("F0"));
+        Console.WriteLine("raw rows/s " + RunStatistics.Of(runs.Select(r => r.RawRowsPerSecond).ToList()).Format("F0"));
+        Console.WriteLine("ratio (records/s ÷ raw rows/s, per run) " + RunStatistics.Of(runs.Select(r => r.Ratio).ToList()).Format("F3"));
+
+        var cores = Environment.ProcessorCount;
+        var gc = GCSettings.IsServerGC ? "Server" : "Workstation";
+        Console.WriteLine("configuration:");
+        Console.WriteLine(Line($"  N = {options.Count} records per run, {options.Runs} run(s), each in a fresh temp folder with a fresh SQLite file"));
+        Console.WriteLine(Line($"  set-up (untimed): {Clients} clients from one SubmitTransfers stream as {ServiceRecordRequestFactory.Source} to {ServiceRecordRequestFactory.Municipality} with provider {ServiceRecordRequestFactory.Provider} (GroupHome)"));
+        Console.WriteLine(Line($"  records: GroupHome, unit Places, quantity 1, one day each over {ServiceRecordRequestFactory.FirstDay:yyyy-MM-dd}..{ServiceRecordRequestFactory.LastDay:yyyy-MM-dd}, round-robin over the clients, random costs, municipal budget or ESF {ServiceRecordRequestFactory.EsfProjectCode} (days up to 2022-12-31 only)"));
+        Console.WriteLine(Line($"  gateway: ONE RecordServices client stream over mutual TLS (HTTP/2, loopback), client certificate {ServiceRecordRequestFactory.Provider}; records decided and written in batches of Transfers:SubmitBatchSize = {batchSize}, one transaction (EF Core SaveChanges) each"));
+        Console.WriteLine("  gateway reads per batch: the batch's request keys, and the clients' facts with their earlier records of the batch's service over the batch's years");
+        Console.WriteLine("  gateway writes per record: one service_records row (4 indexes with the primary key, check constraint, 2 foreign keys)");
+        Console.WriteLine(Line($"  raw baseline: {ServiceRecordRawTable.Table.Columns.Count} columns of service_records, primary key only, one prepared INSERT reused, {RawSqliteBaseline.RowsPerTransaction} rows per transaction, in this process"));
+        if (options.Breakdown)
+        {
+            Console.WriteLine("  --breakdown: EF Core diagnostic events were observed during the gateway phase, which slows it");
+        }
+
+        Console.WriteLine("  SQLite: journal_mode=WAL, synchronous=NORMAL for both (commits do not fsync; a power cut may lose the last ones)");
+        Console.WriteLine("  timed: from the client's first write to the single response; the records are built before timing");
+        Console.WriteLine(Line($"  gateway: in this benchmark process, NOT pinned ({cores} cores), {gc} GC ({GCSettings.LatencyMode}); .NET {Environment.Version}"));
+        Console.WriteLine(Line($"  client: IN PROCESS (the gateway's process, sharing its {cores} cores and its GC); 'gateway + client process' CPU covers both"));
+        Console.WriteLine("  runs share this process: run 1 also pays the gateway's and the client's JIT and tiering");
+#if DEBUG
+        Console.WriteLine("  build: Debug (figures not worth quoting)");
+#else
+        Console.WriteLine("  build: Release");
+#endif
+    }
+
+    private static string Line(FormattableString text) => text.ToString(Invariant);
+
+    private sealed record RunFigures(int Count, TimeSpan Gateway, TimeSpan Raw, int BatchSize, IReadOnlyList<string> Details)
+    {
+        public double RecordsPerSecond => Count / Gateway.TotalSeconds;
+
+        public double RawRowsPerSecond => Count / Raw.TotalSeconds;
+
+        public double Ratio => RecordsPerSecond / RawRowsPerSecond;
+    }
+}
