@@ -62,11 +62,12 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
             : new InclusivePeriod(
                 new DateOnly(usable.Min(p => p.Period!.Value.FirstDay).Year, 1, 1).AddDays(-7),
                 new DateOnly(usable.Max(p => p.Period!.Value.LastDay).Year, 12, 31).AddDays(7));
+        // Only quantity caps count earlier records; uncapped services need no history read.
+        var capped = usable.Select(p => (ServiceType)p.Input.ServiceType)
+            .Where(s => snapshot.Find(s)?.Limits.Any(l => l.Kind == ServiceLimitKind.QuantityCap) == true)
+            .ToHashSet();
         var facts = await batch.ClientFactsAsync(
-            usable.Select(p => p.ClientId!).ToHashSet(StringComparer.Ordinal),
-            usable.Select(p => (ServiceType)p.Input.ServiceType).ToHashSet(),
-            window,
-            cancellationToken);
+            usable.Select(p => p.ClientId!).ToHashSet(StringComparer.Ordinal), capped, window, cancellationToken);
         var accepted = facts.ToDictionary(f => f.Key, _ => new List<ServiceRecord>(), StringComparer.Ordinal);
 
         int acceptedCount = 0, duplicates = 0;

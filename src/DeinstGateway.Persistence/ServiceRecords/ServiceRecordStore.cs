@@ -89,12 +89,13 @@ internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore 
                     .Select(t => new { t.ClientId, t.DestinationMunicipalityCode })
                     .ToListAsync(cancellationToken))
                 .ToLookup(t => t.ClientId, t => t.DestinationMunicipalityCode, StringComparer.Ordinal);
-            var earlier = (await db.ServiceRecords.AsNoTracking()
+            var earlierRows = serviceList.Count == 0
+                ? []
+                : await db.ServiceRecords.AsNoTracking()
                     .Where(r => clients.Contains(r.ClientId) && serviceList.Contains(r.ServiceType)
                         && r.LastDay >= window.FirstDay && r.FirstDay <= window.LastDay)
-                    .ToListAsync(cancellationToken))
-                .Select(ToDomain)
-                .ToLookup(r => r.ClientId, StringComparer.Ordinal);
+                    .ToListAsync(cancellationToken);
+            var earlier = earlierRows.Select(ToDomain).ToLookup(r => r.ClientId, StringComparer.Ordinal);
 
             var facts = new Dictionary<string, ClientFacts>(StringComparer.Ordinal);
             foreach (var (id, birthDate) in birthDates)
