@@ -59,7 +59,7 @@ internal sealed class CapacityStore(GatewayDbContext db, IWriteSerializer writeS
             .Select(g => g.MaxBy(d => d.EffectiveFrom)!)
             .Select(d => new CapacityDeclaration(
                 d.ProviderCode, d.ServiceType, d.Places, d.EffectiveFrom, d.DeclaredByCode,
-                new DateTimeOffset(DateTime.SpecifyKind(d.DeclareTime, DateTimeKind.Utc))))
+                StoredTime.AsUtc(d.DeclareTime)))
             .ToList();
     }
 

@@ -65,7 +65,7 @@ internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore 
 
     private static ServiceRecord ToDomain(ServiceRecordRow r) => new(
         r.Id, r.ClientId, r.ServiceType, r.ProviderCode, new InclusivePeriod(r.FirstDay, r.LastDay), r.Quantity, r.Unit, r.CostCents,
-        r.FundingSource, r.EsfProjectCode, r.RecordedByCode, new DateTimeOffset(DateTime.SpecifyKind(r.RecordTime, DateTimeKind.Utc)));
+        r.FundingSource, r.EsfProjectCode, r.RecordedByCode, StoredTime.AsUtc(r.RecordTime));
 
     private sealed class Batch(GatewayDbContext db, ISupportPlanStore supportPlans, IDbContextTransaction transaction) : IServiceRecordBatch
     {

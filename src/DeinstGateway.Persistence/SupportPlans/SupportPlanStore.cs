@@ -96,5 +96,5 @@ internal sealed class SupportPlanStore(GatewayDbContext db) : ISupportPlanStore
         row.ValidTo,
         JsonSerializer.Deserialize<List<PlannedService>>(row.PlannedServices, JsonSerializerOptions.Web) ?? [],
         row.Version,
-        new DateTimeOffset(DateTime.SpecifyKind(row.UpdateTime, DateTimeKind.Utc)));
+        StoredTime.AsUtc(row.UpdateTime));
 }

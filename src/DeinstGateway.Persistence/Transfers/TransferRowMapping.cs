@@ -1,5 +1,6 @@
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Database;
 
 namespace DeinstGateway.Persistence.Transfers;
 
@@ -22,8 +23,8 @@ internal static class TransferRowMapping
         row.RejectionReason,
         row.PlacesProviderCode,
         row.Version,
-        AsUtc(row.CreateTime),
-        AsUtc(row.UpdateTime));
+        StoredTime.AsUtc(row.CreateTime),
+        StoredTime.AsUtc(row.UpdateTime));
 
     public static TransferRow ToRow(this NewTransfer created)
     {
@@ -74,7 +75,7 @@ internal static class TransferRowMapping
     };
 
     public static TransferStateChange ToDomain(this TransferEventRow row) => new(
-        row.Sequence, row.TransferId, row.FromState, row.ToState, row.ActorCode, AsUtc(row.Time), row.RejectionReason, row.Version);
+        row.Sequence, row.TransferId, row.FromState, row.ToState, row.ActorCode, StoredTime.AsUtc(row.Time), row.RejectionReason, row.Version);
 
     public static ClientRecord ToDomain(this ClientRow row) => new(
         row.Id,
@@ -98,6 +99,4 @@ internal static class TransferRowMapping
         services.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => (ServiceType)int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
-
-    private static DateTimeOffset AsUtc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }
