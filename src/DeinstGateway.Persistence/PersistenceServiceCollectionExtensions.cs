@@ -1,8 +1,10 @@
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
@@ -32,6 +34,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IRegistrySnapshotSource, RegistrySnapshotSource>();
         services.AddScoped<ITransferStore, TransferStore>();
         services.AddSingleton<FeedCommitSignal>();
+        services.AddSingleton<AccessLogAppender>();
+        services.AddSingleton<IAccessLog, AccessLog>();
         services.AddScoped<ICapacityStore, CapacityStore>();
         services.AddScoped<ISupportPlanStore, SupportPlanStore>();
         services.AddScoped<IServiceRecordStore, ServiceRecordStore>();

@@ -11,18 +11,19 @@ namespace DeinstGateway.Core.Capacity;
 /// </summary>
 public static class CapacityScope
 {
-    public static bool MaySee(Caller caller, Institution provider) => caller.Kind switch
+    /// <summary>As the access matrix grants counting places to the caller's kind.</summary>
+    public static bool MaySee(Caller caller, Institution provider) => AccessMatrix.Find(Rpcs.QueryCapacity, caller.Kind)?.Scope switch
     {
-        InstitutionKind.Ministry => true,
-        InstitutionKind.PlanningRegion => provider.PlanningRegion?.Code == caller.InstitutionCode,
-        InstitutionKind.Municipality => provider.Municipality?.Code == caller.InstitutionCode,
-        InstitutionKind.ServiceProvider => provider.Code == caller.InstitutionCode,
+        AccessScope.All => true,
+        AccessScope.OwnRegion => provider.PlanningRegion?.Code == caller.InstitutionCode,
+        AccessScope.OwnMunicipality => provider.Municipality?.Code == caller.InstitutionCode,
+        AccessScope.OwnRecords => provider.Code == caller.InstitutionCode,
         _ => false,
     };
 
     public static void EnsureMayQuery(Caller caller)
     {
-        if (caller.Kind is not (InstitutionKind.Ministry or InstitutionKind.PlanningRegion or InstitutionKind.Municipality or InstitutionKind.ServiceProvider))
+        if (AccessMatrix.Find(Rpcs.QueryCapacity, caller.Kind) is null)
         {
             throw new ForbiddenException("CAPACITY_NOT_IN_SCOPE", "This kind of institution does not query capacity.");
         }

@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
@@ -68,7 +69,7 @@ public interface IServiceRecordBatch : IAsyncDisposable
     Task<IReadOnlyDictionary<string, ClientFacts>> ClientFactsAsync(
         IReadOnlyCollection<string> clientIds, IReadOnlyCollection<ServiceType> services, InclusivePeriod window, CancellationToken cancellationToken);
 
-    void Add(ServiceRecord record, string requestKey, byte[] contentHash);
+    void Add(ServiceRecord record, string requestKey, byte[] contentHash, AccessEntry access);
 
     /// <summary>Commits; throws <see cref="Errors.WriteConflictException"/> when another process stored one of the request keys first.</summary>
     Task CommitAsync(CancellationToken cancellationToken);

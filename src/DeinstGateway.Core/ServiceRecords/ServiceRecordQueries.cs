@@ -1,7 +1,9 @@
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Paging;
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Time;
 
 namespace DeinstGateway.Core.ServiceRecords;
 
@@ -9,7 +11,7 @@ namespace DeinstGateway.Core.ServiceRecords;
 /// Service records in the caller's scope, by where the service was delivered: the ministry all,
 /// a planning region its region's providers, a municipality the providers in it, a provider its own.
 /// </summary>
-public sealed class ServiceRecordQueries(IServiceRecordStore store, IRegistrySnapshotSource registry)
+public sealed class ServiceRecordQueries(IServiceRecordStore store, IRegistrySnapshotSource registry, IAccessLog accessLog, GatewayCalendar calendar)
 {
     public async Task<Page<ServiceRecord>> ListAsync(Caller caller, ServiceRecordFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
@@ -22,6 +24,10 @@ public sealed class ServiceRecordQueries(IServiceRecordStore store, IRegistrySna
         var fingerprint = PageToken.Fingerprint(filter.ClientId, filter.ProviderCode, filter.ServiceType);
         var records = await store.ListAsync(providers, filter, PageToken.Decode(page.PageToken, fingerprint), size + 1, cancellationToken);
         var items = records.Take(size).ToList();
+        var now = calendar.Now;
+        await accessLog.RecordReadsAsync(
+            items.Select(r => r.ClientId).Distinct(StringComparer.Ordinal).Select(client => AccessEntry.Of(caller, client, AccessOutcome.Read, now)).ToList(),
+            cancellationToken);
         return new Page<ServiceRecord>(items, records.Count > size ? PageToken.Encode(fingerprint, items[^1].Id) : string.Empty);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
@@ -120,7 +121,7 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
                 record.Period!.Value, record.Input.Quantity, (ServiceUnit)record.Input.Unit, record.Input.CostCents,
                 (FundingSource)record.Input.FundingSource, record.Input.EsfProjectCode.Length == 0 ? null : record.Input.EsfProjectCode,
                 caller.InstitutionCode, calendar.Now);
-            batch.Add(stored, record.RequestKey!, record.ContentHash!);
+            batch.Add(stored, record.RequestKey!, record.ContentHash!, AccessEntry.Of(caller, stored.ClientId, AccessOutcome.Written, stored.RecordTime));
             known[record.RequestKey!] = record.ContentHash!;
             accepted[record.ClientId!].Add(stored);
             acceptedCount++;

@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Registry;
 
 namespace DeinstGateway.Core.SupportPlans;
@@ -50,7 +51,7 @@ public interface ISupportPlanStore
     /// throws <see cref="Errors.ConflictException"/> when a new plan exists already and
     /// <see cref="Errors.ConcurrencyException"/> when the version moved on.
     /// </summary>
-    Task SaveAsync(SupportPlan plan, int? expectedVersion, CancellationToken cancellationToken);
+    Task SaveAsync(SupportPlan plan, int? expectedVersion, AccessEntry access, CancellationToken cancellationToken);
 
     /// <summary>Municipalities a transfer of the client is addressed to, unless it was rejected or cancelled.</summary>
     Task<IReadOnlyList<string>> ResponsibleMunicipalitiesAsync(string clientId, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Paging;
 using DeinstGateway.Core.Registry;
@@ -12,7 +13,7 @@ namespace DeinstGateway.Core.SupportPlans;
 /// may not read it is told NOT_FOUND, as if it did not exist; a municipality that may read but
 /// not write it (no longer responsible) is told PERMISSION_DENIED.
 /// </summary>
-public sealed partial class SupportPlanBook(ISupportPlanStore store, IRegistrySnapshotSource registry, GatewayCalendar calendar)
+public sealed partial class SupportPlanBook(ISupportPlanStore store, IRegistrySnapshotSource registry, GatewayCalendar calendar, IAccessLog accessLog)
 {
     public async Task<SupportPlan> PutAsync(Caller caller, SupportPlanDraft draft, string etag, CancellationToken cancellationToken)
     {
@@ -51,15 +52,17 @@ public sealed partial class SupportPlanBook(ISupportPlanStore store, IRegistrySn
         }
 
         var saved = plan with { Version = (expectedVersion ?? 0) + 1, UpdateTime = calendar.Now };
-        await store.SaveAsync(saved, expectedVersion, cancellationToken);
+        await store.SaveAsync(saved, expectedVersion, AccessEntry.Of(caller, saved.ClientId, AccessOutcome.Written, saved.UpdateTime), cancellationToken);
         return saved;
     }
 
     public async Task<SupportPlan> GetAsync(Caller caller, string clientId, string planId, CancellationToken cancellationToken)
     {
         await EnsureMayReadAsync(caller, clientId, SupportPlanNames.Of(clientId, planId), cancellationToken);
-        return await store.FindAsync(clientId, planId, cancellationToken)
+        var plan = await store.FindAsync(clientId, planId, cancellationToken)
             ?? throw new NotFoundException("support plan", SupportPlanNames.Of(clientId, planId));
+        await accessLog.RecordReadsAsync([AccessEntry.Of(caller, clientId, AccessOutcome.Read, calendar.Now)], cancellationToken);
+        return plan;
     }
 
     public async Task<Page<SupportPlan>> ListAsync(Caller caller, string clientId, PageRequest page, CancellationToken cancellationToken)
@@ -69,6 +72,7 @@ public sealed partial class SupportPlanBook(ISupportPlanStore store, IRegistrySn
         var fingerprint = PageToken.Fingerprint(clientId);
         var plans = await store.ListAsync(clientId, PageToken.Decode(page.PageToken, fingerprint), size + 1, cancellationToken);
         var items = plans.Take(size).ToList();
+        await accessLog.RecordReadsAsync([AccessEntry.Of(caller, clientId, AccessOutcome.Read, calendar.Now)], cancellationToken);
         return new Page<SupportPlan>(items, plans.Count > size ? PageToken.Encode(fingerprint, items[^1].PlanId) : string.Empty);
     }
 

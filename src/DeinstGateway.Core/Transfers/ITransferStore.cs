@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Registry;
 
 namespace DeinstGateway.Core.Transfers;
@@ -51,12 +52,16 @@ public sealed record TransferFilter(
     string? DestinationMunicipalityCode,
     DateTimeOffset? UpdatedSince);
 
-/// <summary>A state change as the feed carries it, with the transfer's non-personal routing fields.</summary>
+/// <summary>
+/// A state change as the feed carries it, with the transfer's non-personal routing fields and
+/// the client it is about (for the access log; the feed does not send it).
+/// </summary>
 public sealed record TransferFeedItem(
     TransferStateChange Change,
     string CaseNumber,
     string SourceCode,
-    string DestinationMunicipalityCode);
+    string DestinationMunicipalityCode,
+    string ClientId);
 
 /// <summary>What a submission batch already finds in the database, inside its transaction.</summary>
 public sealed record SubmissionLookup(
@@ -78,7 +83,8 @@ public interface ISubmissionBatch : IAsyncDisposable
 
     void UpdateClient(ClientRecord client);
 
-    void AddTransfer(NewTransfer transfer);
+    /// <summary>Adds a transfer; the access-log entry of writing its client commits with it.</summary>
+    void AddTransfer(NewTransfer transfer, AccessEntry access);
 
     /// <summary>
     /// Writes everything added and commits. Throws <see cref="Errors.WriteConflictException"/> when
@@ -115,7 +121,7 @@ public interface ITransferChange : IAsyncDisposable
     /// Stores the new state if the transfer is still at the version this change read;
     /// otherwise throws <see cref="Errors.ConcurrencyException"/>.
     /// </summary>
-    Task SaveAsync(Transfer changed, TransferStateChange change, CancellationToken cancellationToken);
+    Task SaveAsync(Transfer changed, TransferStateChange change, AccessEntry access, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
 }

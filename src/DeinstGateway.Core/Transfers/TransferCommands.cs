@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
@@ -71,11 +72,13 @@ public sealed class TransferCommands(
             await change.SaveAsync(
                 changed,
                 new TransferStateChange(0, transfer.Id, transfer.State, next, caller.InstitutionCode, now, reason, changed.Version),
+                AccessEntry.Of(caller, transfer.ClientId, AccessOutcome.Written, now),
                 cancellationToken);
             await change.CommitAsync(cancellationToken);
         }
 
-        return await queries.GetAsync(caller, transferId, cancellationToken);
+        // The answer shows what was just written: the write's entry covers it.
+        return await queries.ReadWithoutLoggingAsync(caller, transferId, cancellationToken);
     }
 
     private static string? ProviderForAccept(Transfer transfer, string? providerCode, RegistrySnapshot snapshot)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Feeds;
 using DeinstGateway.Core.Time;
 
@@ -9,7 +10,7 @@ namespace DeinstGateway.Core.Transfers;
 public sealed record FeedMessage(TransferFeedItem? Change, long HeartbeatSequence, DateTimeOffset Time);
 
 /// <summary>The transfer feed of one caller: every change of a transfer it can see.</summary>
-public sealed class TransferFeed(ITransferStore store, GatewayCalendar calendar, FeedOptions options)
+public sealed class TransferFeed(ITransferStore store, IAccessLog accessLog, GatewayCalendar calendar, FeedOptions options)
 {
     public async IAsyncEnumerable<FeedMessage> WatchAsync(
         Caller caller, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -22,6 +23,11 @@ public sealed class TransferFeed(ITransferStore store, GatewayCalendar calendar,
                 yield return new FeedMessage(null, page.Sequence, page.Time);
             }
 
+            // Logged per page before it is sent: one group-committed append for up to a page of changes.
+            await accessLog.RecordReadsAsync(
+                page.Items.Select(i => i.ClientId).Distinct(StringComparer.Ordinal)
+                    .Select(client => AccessEntry.Of(caller, client, AccessOutcome.Read, calendar.Now)).ToList(),
+                cancellationToken);
             foreach (var item in page.Items)
             {
                 yield return new FeedMessage(item, 0, item.Change.Time);

@@ -1,23 +1,42 @@
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Paging;
+using DeinstGateway.Core.Time;
 
 namespace DeinstGateway.Core.Transfers;
 
-/// <summary>Reads of transfers, limited to the caller's scope, with personal data only for the two parties.</summary>
-public sealed class TransferQueries(ITransferStore store, PersonalDataProtector protector)
+/// <summary>
+/// Reads of transfers, limited to the caller's scope, with personal data only for the two parties.
+/// Every read is in the access log before its answer leaves; so is a look at a transfer outside
+/// the caller's scope.
+/// </summary>
+public sealed class TransferQueries(ITransferStore store, PersonalDataProtector protector, IAccessLog accessLog, GatewayCalendar calendar)
 {
     public async Task<TransferView> GetAsync(Caller caller, string transferId, CancellationToken cancellationToken)
     {
         var scope = TransferScope.For(caller);
         var record = await store.FindAsync(transferId, cancellationToken);
-        if (record is null || !scope.Includes(record.Transfer))
+        if (record is null)
         {
             throw new NotFoundException("transfer", TransferNames.Of(transferId));
         }
 
-        return View(record, scope);
+        var inScope = scope.Includes(record.Transfer);
+        await accessLog.RecordReadsAsync(
+            [AccessEntry.Of(caller, record.Client.Id, inScope ? AccessOutcome.Read : AccessOutcome.Refused, calendar.Now)], cancellationToken);
+        return inScope ? View(record, scope) : throw new NotFoundException("transfer", TransferNames.Of(transferId));
+    }
+
+    /// <summary>For a write that returns what it wrote: its own entry in the access log covers the answer.</summary>
+    internal async Task<TransferView> ReadWithoutLoggingAsync(Caller caller, string transferId, CancellationToken cancellationToken)
+    {
+        var scope = TransferScope.For(caller);
+        var record = await store.FindAsync(transferId, cancellationToken);
+        return record is not null && scope.Includes(record.Transfer)
+            ? View(record, scope)
+            : throw new NotFoundException("transfer", TransferNames.Of(transferId));
     }
 
     public async Task<Page<TransferView>> ListAsync(
@@ -29,7 +48,12 @@ public sealed class TransferQueries(ITransferStore store, PersonalDataProtector 
             filter.State, filter.SourceCode, filter.DestinationMunicipalityCode, filter.UpdatedSince?.UtcTicks);
         var afterId = PageToken.Decode(page.PageToken, fingerprint);
         var records = await store.ListAsync(scope, filter, afterId, size + 1, cancellationToken);
-        var items = records.Take(size).Select(r => View(r, scope)).ToList();
+        var shown = records.Take(size).ToList();
+        var now = calendar.Now;
+        await accessLog.RecordReadsAsync(
+            shown.Select(r => r.Client.Id).Distinct(StringComparer.Ordinal).Select(client => AccessEntry.Of(caller, client, AccessOutcome.Read, now)).ToList(),
+            cancellationToken);
+        var items = shown.Select(r => View(r, scope)).ToList();
         var next = records.Count > size ? PageToken.Encode(fingerprint, items[^1].Transfer.Id) : string.Empty;
         return new Page<TransferView>(items, next);
     }

@@ -1,5 +1,4 @@
 using DeinstGateway.Core.Access;
-using DeinstGateway.Core.Registry;
 
 namespace DeinstGateway.Core.Transfers;
 
@@ -27,15 +26,20 @@ public enum TransferScopeKind
 /// </summary>
 public sealed record TransferScope(TransferScopeKind Kind, string InstitutionCode, bool SeesPersonalData)
 {
-    public static TransferScope For(Caller caller) => caller.Kind switch
+    /// <summary>As the access matrix grants reading transfers to the caller's kind.</summary>
+    public static TransferScope For(Caller caller)
     {
-        InstitutionKind.Ministry => new(TransferScopeKind.All, caller.InstitutionCode, false),
-        InstitutionKind.PlanningRegion => new(TransferScopeKind.DestinationRegion, caller.InstitutionCode, false),
-        InstitutionKind.Municipality => new(TransferScopeKind.DestinationMunicipality, caller.InstitutionCode, true),
-        InstitutionKind.StateCareCentre or InstitutionKind.CareCentreBranch or InstitutionKind.ChildCareInstitution
-            => new(TransferScopeKind.Source, caller.InstitutionCode, true),
-        _ => new(TransferScopeKind.None, caller.InstitutionCode, false),
-    };
+        var rule = AccessMatrix.Find(Rpcs.GetTransfer, caller.Kind);
+        var kind = rule?.Scope switch
+        {
+            AccessScope.All => TransferScopeKind.All,
+            AccessScope.OwnRegion => TransferScopeKind.DestinationRegion,
+            AccessScope.OwnMunicipality => TransferScopeKind.DestinationMunicipality,
+            AccessScope.OwnBranches or AccessScope.OwnRecords => TransferScopeKind.Source,
+            _ => TransferScopeKind.None,
+        };
+        return new TransferScope(kind, caller.InstitutionCode, rule?.Fields == ReturnedFields.Identified);
+    }
 
     public bool Includes(Transfer transfer) => Kind switch
     {

@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
@@ -121,7 +122,8 @@ public sealed class TransferSubmissions(
                 submission.BusinessKey,
                 requestKey,
                 hash,
-                new TransferStateChange(0, transfer.Id, null, TransferState.Submitted, caller.InstitutionCode, now, null, transfer.Version)));
+                new TransferStateChange(0, transfer.Id, null, TransferState.Submitted, caller.InstitutionCode, now, null, transfer.Version)),
+                AccessEntry.Of(caller, client.Id, AccessOutcome.Written, now));
 
             var known = new KnownTransfer(transfer.Id, submission.BusinessKey, requestKey, hash);
             byBusinessKey[known.BusinessKey] = known;

@@ -1,3 +1,4 @@
+using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.ServiceRecords;
@@ -34,6 +35,8 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<TransferRow> Transfers => Set<TransferRow>();
 
     public DbSet<TransferEventRow> TransferEvents => Set<TransferEventRow>();
+
+    public DbSet<AccessLogRow> AccessLog => Set<AccessLogRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);

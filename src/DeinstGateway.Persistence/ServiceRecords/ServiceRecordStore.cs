@@ -1,19 +1,27 @@
 using System.Data.Common;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Database;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.ServiceRecords;
 
-internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore supportPlans) : IServiceRecordStore
+internal sealed class ServiceRecordStore(
+    GatewayDbContext db, ISupportPlanStore supportPlans, IWriteSerializer writeSerializer, AccessLogAppender accessLog) : IServiceRecordStore
 {
-    public async Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken) =>
-        new Batch(db, supportPlans, await db.Database.BeginTransactionAsync(cancellationToken));
+    public async Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The batch appends to the access log: taking the write lock first keeps its order with every other appender.
+        await writeSerializer.EnterAsync(db, cancellationToken);
+        return new Batch(db, supportPlans, transaction, accessLog);
+    }
 
     public async Task<IReadOnlyList<ServiceRecord>> ListAsync(
         IReadOnlyCollection<string>? providerCodes, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken)
@@ -68,7 +76,8 @@ internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore 
         r.Id, r.ClientId, r.ServiceType, r.ProviderCode, new InclusivePeriod(r.FirstDay, r.LastDay), r.Quantity, r.Unit, r.CostCents,
         r.FundingSource, r.EsfProjectCode, r.RecordedByCode, StoredTime.AsUtc(r.RecordTime));
 
-    private sealed class Batch(GatewayDbContext db, ISupportPlanStore supportPlans, IDbContextTransaction transaction) : IServiceRecordBatch
+    private sealed class Batch(GatewayDbContext db, ISupportPlanStore supportPlans, IDbContextTransaction transaction, AccessLogAppender accessLog)
+        : IServiceRecordBatch
     {
         // Written with one reused command per batch, as transfers are: EF's per-entity tracking
         // cost more than the inserts themselves.
@@ -92,6 +101,7 @@ internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore 
         ];
 
         private readonly List<ServiceRecordRow> _rows = [];
+        private readonly List<AccessEntry> _accesses = [];
 
         public async Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(IReadOnlyCollection<string> requestKeys, CancellationToken cancellationToken)
         {
@@ -131,7 +141,13 @@ internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore 
             return facts;
         }
 
-        public void Add(ServiceRecord record, string requestKey, byte[] contentHash) => _rows.Add(new ServiceRecordRow
+        public void Add(ServiceRecord record, string requestKey, byte[] contentHash, AccessEntry access)
+        {
+            _accesses.Add(access);
+            _rows.Add(ToRow(record, requestKey, contentHash));
+        }
+
+        private static ServiceRecordRow ToRow(ServiceRecord record, string requestKey, byte[] contentHash) => new()
         {
             Id = record.Id,
             RequestKey = requestKey,
@@ -148,7 +164,7 @@ internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore 
             EsfProjectCode = record.EsfProjectCode,
             RecordedByCode = record.RecordedByCode,
             RecordTime = record.RecordTime.UtcDateTime,
-        });
+        };
 
         public async Task CommitAsync(CancellationToken cancellationToken)
         {
@@ -159,6 +175,8 @@ internal sealed class ServiceRecordStore(GatewayDbContext db, ISupportPlanStore 
                 {
                     await insert.ExecuteAsync(_rows, cancellationToken);
                 }
+
+                await accessLog.AppendAsync(db, _accesses, cancellationToken);
 
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -1,13 +1,15 @@
 using System.Text.Json;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.SupportPlans;
 
-internal sealed class SupportPlanStore(GatewayDbContext db) : ISupportPlanStore
+internal sealed class SupportPlanStore(GatewayDbContext db, IWriteSerializer writeSerializer, AccessLogAppender accessLog) : ISupportPlanStore
 {
     public async Task<SupportPlan?> FindAsync(string clientId, string planId, CancellationToken cancellationToken)
     {
@@ -28,8 +30,10 @@ internal sealed class SupportPlanStore(GatewayDbContext db) : ISupportPlanStore
         return rows.Select(ToDomain).ToList();
     }
 
-    public async Task SaveAsync(SupportPlan plan, int? expectedVersion, CancellationToken cancellationToken)
+    public async Task SaveAsync(SupportPlan plan, int? expectedVersion, AccessEntry access, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await writeSerializer.EnterAsync(db, cancellationToken);
         SupportPlanRow row;
         if (expectedVersion is null)
         {
@@ -58,6 +62,8 @@ internal sealed class SupportPlanStore(GatewayDbContext db) : ISupportPlanStore
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await accessLog.AppendAsync(db, [access], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,18 +1,22 @@
 using System.Data.Common;
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Database;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Transfers;
 
-internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction transaction, FeedCommitSignal signal) : ISubmissionBatch
+internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction transaction, FeedCommitSignal signal, AccessLogAppender accessLog)
+    : ISubmissionBatch
 {
     private readonly Dictionary<string, ClientRow> _newClients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientRow> _updatedClients = new(StringComparer.Ordinal);
     private readonly List<TransferRow> _transfers = [];
     private readonly List<TransferEventRow> _events = [];
+    private readonly List<AccessEntry> _accesses = [];
 
     public async Task<SubmissionLookup> FindAsync(
         IReadOnlyCollection<string> businessKeys,
@@ -63,8 +67,9 @@ internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction
         _updatedClients[client.Id] = row;
     }
 
-    public void AddTransfer(NewTransfer transfer)
+    public void AddTransfer(NewTransfer transfer, AccessEntry access)
     {
+        _accesses.Add(access);
         _transfers.Add(transfer.ToRow());
         _events.Add(transfer.Submitted.ToRow());
     }
@@ -78,6 +83,7 @@ internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction
                 transaction.GetDbTransaction(),
                 new SubmissionRows(_newClients.Values, _updatedClients.Values, _transfers, _events),
                 cancellationToken);
+            await accessLog.AppendAsync(db, _accesses, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             signal.Pulse();
         }

@@ -1,14 +1,17 @@
+using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Database;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Transfers;
 
-internal sealed class TransferChange(GatewayDbContext db, IDbContextTransaction transaction, TransferRow? row, FeedCommitSignal signal) : ITransferChange
+internal sealed class TransferChange(
+    GatewayDbContext db, IDbContextTransaction transaction, TransferRow? row, FeedCommitSignal signal, AccessLogAppender accessLog) : ITransferChange
 {
     public Transfer? Transfer { get; } = row?.ToDomain();
 
@@ -47,7 +50,7 @@ internal sealed class TransferChange(GatewayDbContext db, IDbContextTransaction 
         return moved;
     }
 
-    public async Task SaveAsync(Transfer changed, TransferStateChange change, CancellationToken cancellationToken)
+    public async Task SaveAsync(Transfer changed, TransferStateChange change, AccessEntry access, CancellationToken cancellationToken)
     {
         if (row is null)
         {
@@ -64,6 +67,8 @@ internal sealed class TransferChange(GatewayDbContext db, IDbContextTransaction 
         {
             throw new ConcurrencyException("The transfer was changed by another call meanwhile; read it again. " + e.GetType().Name);
         }
+
+        await accessLog.AppendAsync(db, [access], cancellationToken);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)

@@ -1,16 +1,17 @@
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Transfers;
 
-internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeSerializer, FeedCommitSignal signal) : ITransferStore
+internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeSerializer, FeedCommitSignal signal, AccessLogAppender accessLog) : ITransferStore
 {
     public async Task<ISubmissionBatch> BeginSubmissionAsync(CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await writeSerializer.EnterAsync(db, cancellationToken);
-        return new SubmissionBatch(db, transaction, signal);
+        return new SubmissionBatch(db, transaction, signal, accessLog);
     }
 
     public async Task<ITransferChange> BeginChangeAsync(string transferId, CancellationToken cancellationToken)
@@ -18,7 +19,7 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await writeSerializer.EnterAsync(db, cancellationToken);
         var row = await db.Transfers.SingleOrDefaultAsync(t => t.Id == transferId, cancellationToken);
-        return new TransferChange(db, transaction, row, signal);
+        return new TransferChange(db, transaction, row, signal, accessLog);
     }
 
     public async Task<TransferRecord?> FindAsync(string transferId, CancellationToken cancellationToken)
@@ -96,11 +97,12 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
                 t.CaseNumber,
                 t.SourceCode,
                 t.DestinationMunicipalityCode,
+                t.ClientId,
             })
             .OrderBy(x => x.Event.Sequence)
             .Take(limit)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new TransferFeedItem(r.Event.ToDomain(), r.CaseNumber, r.SourceCode, r.DestinationMunicipalityCode)).ToList();
+        return rows.Select(r => new TransferFeedItem(r.Event.ToDomain(), r.CaseNumber, r.SourceCode, r.DestinationMunicipalityCode, r.ClientId)).ToList();
     }
 
     public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using DeinstGateway.Persistence;
+using DeinstGateway.Server.Audit;
 using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Identity;
@@ -29,6 +30,7 @@ public static class GatewayApplication
         builder.Services.AddCapacity();
         builder.Services.AddSupportPlans();
         builder.Services.AddServiceRecords();
+        builder.Services.AddAudit();
 
         var app = builder.Build();
         await app.InitializeDatabaseAsync();

@@ -2,6 +2,8 @@ using DeinstGateway.Core.Feeds;
 using DeinstGateway.Core.Time;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Server.Access;
+using DeinstGateway.Server.Audit;
 using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Errors;
 using DeinstGateway.Server.Health;
@@ -19,7 +21,9 @@ public static class GatewayGrpc
         var gateway = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         services.AddGrpc(grpc =>
         {
+            // The first added is the outermost: access refusals are domain errors too.
             grpc.Interceptors.Add<DomainExceptionInterceptor>();
+            grpc.Interceptors.Add<AccessControlInterceptor>();
             grpc.MaxReceiveMessageSize = gateway.MaxReceiveMessageBytes;
             grpc.MaxSendMessageSize = gateway.MaxSendMessageBytes;
             grpc.EnableDetailedErrors = false;
@@ -48,6 +52,7 @@ public static class GatewayGrpc
         app.MapGrpcService<CapacityService>();
         app.MapGrpcService<SupportPlanService>();
         app.MapGrpcService<ServiceRecordService>();
+        app.MapGrpcService<AuditService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.ReportWhenStarted();

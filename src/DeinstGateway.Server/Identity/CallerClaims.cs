@@ -1,5 +1,4 @@
 using DeinstGateway.Core.Access;
-using DeinstGateway.Core.Registry;
 using Grpc.Core;
 
 namespace DeinstGateway.Server.Identity;
@@ -10,8 +9,15 @@ public static class CallerClaims
     public const string InstitutionKind = "deinst:institution_kind";
     public const string CertificateThumbprint = "deinst:certificate_thumbprint";
 
-    /// <summary>The institution making this call; every method runs behind authentication.</summary>
-    public static Caller GetCaller(this ServerCallContext context)
+    private const string AuthorizedCallerKey = "deinst:caller";
+
+    /// <summary>The institution making this call, as the access control let it through with its purpose.</summary>
+    public static Caller GetCaller(this ServerCallContext context) =>
+        context.GetHttpContext().Items[AuthorizedCallerKey] as Caller
+        ?? throw new InvalidOperationException("The call reached a method without passing access control.");
+
+    /// <summary>The institution the certificate established; every gateway method runs behind authentication.</summary>
+    internal static Caller Institution(ServerCallContext context)
     {
         var user = context.GetHttpContext().User;
         var code = user.FindFirst(InstitutionCode)?.Value;
@@ -22,6 +28,9 @@ public static class CallerClaims
             throw new InvalidOperationException("The call reached a method without an authenticated institution.");
         }
 
-        return new Caller(code, Enum.Parse<InstitutionKind>(kind), thumbprint);
+        return new Caller(code, Enum.Parse<Core.Registry.InstitutionKind>(kind), thumbprint);
     }
+
+    internal static void SetCaller(ServerCallContext context, Caller caller) =>
+        context.GetHttpContext().Items[AuthorizedCallerKey] = caller;
 }

@@ -78,7 +78,7 @@ public static class ServiceRecordMapping
     };
 
     public static ServiceRecordFilter ToFilter(this Proto.ListServiceRecordsRequest request) => new(
-        request.Client.Length == 0 ? null : SupportPlanMapping.ClientId(request.Client, "client"),
+        request.Client.Length == 0 ? null : Common.ResourceNames.ClientId(request.Client, "client"),
         ResourceNames.OptionalInstitutionCode(request.Provider, "provider"),
         request.ServiceType switch
         {

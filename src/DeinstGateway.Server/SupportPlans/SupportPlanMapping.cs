@@ -26,10 +26,6 @@ public static class SupportPlanMapping
             : (clientId, planId);
     }
 
-    public static string ClientId(string name, string field) =>
-        (name.StartsWith(ClientPrefix, StringComparison.Ordinal) ? Uuid.Normalize(name[ClientPrefix.Length..]) : null)
-        ?? throw new ValidationException(field, "must be clients/{client}");
-
     public static SupportPlanDraft ToDraft(this Proto.SupportPlan plan)
     {
         var (clientId, planId) = PlanName(plan.Name, "support_plan.name");

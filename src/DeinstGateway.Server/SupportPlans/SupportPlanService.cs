@@ -26,7 +26,7 @@ public sealed class SupportPlanService(SupportPlanBook plans, IRegistrySnapshotS
     public override async Task<ListSupportPlansResponse> ListSupportPlans(ListSupportPlansRequest request, ServerCallContext context)
     {
         var page = await plans.ListAsync(
-            context.GetCaller(), SupportPlanMapping.ClientId(request.Parent, "parent"), new PageRequest(request.PageSize, request.PageToken), context.CancellationToken);
+            context.GetCaller(), Common.ResourceNames.ClientId(request.Parent, "parent"), new PageRequest(request.PageSize, request.PageToken), context.CancellationToken);
         var snapshot = await registry.GetAsync(context.CancellationToken);
         return new ListSupportPlansResponse { SupportPlans = { page.Items.Select(p => p.ToProto(snapshot)) }, NextPageToken = page.NextPageToken };
     }

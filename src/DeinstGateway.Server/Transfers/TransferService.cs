@@ -4,7 +4,6 @@ using DeinstGateway.Core.Transfers;
 using DeinstGateway.Server.Identity;
 using Deinst.V1;
 using Grpc.Core;
-using Microsoft.AspNetCore.Authorization;
 
 namespace DeinstGateway.Server.Transfers;
 
@@ -15,7 +14,6 @@ public sealed class TransferService(
     TransferFeed feed,
     IRegistrySnapshotSource registry) : Deinst.V1.TransferService.TransferServiceBase
 {
-    [Authorize(Policy = InstitutionPolicies.CareInstitution)]
     public override Task SubmitTransfers(
         IAsyncStreamReader<SubmitTransferRequest> requestStream, IServerStreamWriter<SubmitTransferResponse> responseStream, ServerCallContext context) =>
         submissions.RunAsync(context.GetCaller(), requestStream, responseStream, context.CancellationToken);
@@ -38,7 +36,6 @@ public sealed class TransferService(
         };
     }
 
-    [Authorize(Policy = InstitutionPolicies.Municipality)]
     public override async Task<Deinst.V1.Transfer> AcceptTransfer(AcceptTransferRequest request, ServerCallContext context)
     {
         var view = await commands.AcceptAsync(
@@ -50,7 +47,6 @@ public sealed class TransferService(
         return view.ToProto(await registry.GetAsync(context.CancellationToken));
     }
 
-    [Authorize(Policy = InstitutionPolicies.Municipality)]
     public override async Task<Deinst.V1.Transfer> RejectTransfer(RejectTransferRequest request, ServerCallContext context)
     {
         var view = await commands.RejectAsync(
@@ -62,7 +58,6 @@ public sealed class TransferService(
         return view.ToProto(await registry.GetAsync(context.CancellationToken));
     }
 
-    [Authorize(Policy = InstitutionPolicies.Municipality)]
     public override async Task<Deinst.V1.Transfer> CompleteTransfer(CompleteTransferRequest request, ServerCallContext context)
     {
         var view = await commands.CompleteAsync(
@@ -70,7 +65,6 @@ public sealed class TransferService(
         return view.ToProto(await registry.GetAsync(context.CancellationToken));
     }
 
-    [Authorize(Policy = InstitutionPolicies.CareInstitution)]
     public override async Task<Deinst.V1.Transfer> CancelTransfer(CancelTransferRequest request, ServerCallContext context)
     {
         var view = await commands.CancelAsync(

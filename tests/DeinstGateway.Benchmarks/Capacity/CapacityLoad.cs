@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Access;
 using System.Diagnostics;
 using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.Transfers;
@@ -54,7 +55,7 @@ public static class CapacityLoad
     {
         // 1. One stream from the state social care centre.
         var start = Stopwatch.GetTimestamp();
-        var source = host.ChannelFor(TransferRequestFactory.Caller);
+        var source = host.ChannelFor(TransferRequestFactory.Caller, Purposes.TransferHandover);
         var stream = await SubmitStream.RunAsync(source, requests);
         var names = new string[requests.Length];
         if (stream.Received != requests.Length)
@@ -78,7 +79,7 @@ public static class CapacityLoad
 
         // 2. The etags, as each destination municipality reads its submitted transfers (AIP-154).
         start = Stopwatch.GetTimestamp();
-        var channels = BenchReferenceData.Municipalities.ToDictionary(m => m, host.ChannelFor, StringComparer.Ordinal);
+        var channels = BenchReferenceData.Municipalities.ToDictionary(m => m, m => host.ChannelFor(m, Purposes.TransferHandover), StringComparer.Ordinal);
         var etags = new Dictionary<string, string>(requests.Length, StringComparer.Ordinal);
         foreach (var channel in channels.Values)
         {

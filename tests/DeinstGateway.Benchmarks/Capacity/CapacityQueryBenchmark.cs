@@ -102,7 +102,7 @@ public sealed class CapacityQueryBenchmark(CapacityQueryOptions options)
         details.Add(Line($"set-up (untimed): {load.Submitted} transfers submitted on one stream in {load.Submit.TotalSeconds:F1} s; etags listed by the 6 municipalities in {load.Etags.TotalSeconds:F1} s; accepted {load.Accepted}, refused for a full provider (FAILED_PRECONDITION) {load.RefusedFull}, completed {load.Completed}, {CapacityLoad.Parallelism} calls at a time, in {load.AcceptComplete.TotalSeconds:F1} s"));
 
         // Timed: sequential unary calls, each on its own stopwatch.
-        var client = new Proto.CapacityService.CapacityServiceClient(host.ChannelFor(Caller));
+        var client = new Proto.CapacityService.CapacityServiceClient(host.ChannelFor(Caller, Purposes.Supervision));
         var request = new Proto.QueryCapacityRequest();
         for (var i = 0; i < WarmUpCalls; i++)
         {

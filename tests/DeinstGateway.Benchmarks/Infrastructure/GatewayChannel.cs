@@ -1,5 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using DeinstGateway.Server.Access;
+using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace DeinstGateway.Benchmarks.Infrastructure;
@@ -11,7 +13,8 @@ namespace DeinstGateway.Benchmarks.Infrastructure;
 /// </summary>
 public static class GatewayChannel
 {
-    public static GrpcChannel For(Uri address, DevelopmentPki pki, string institutionCode)
+    /// <param name="purpose">Declared on every call, as an institution system working for one purpose does.</param>
+    public static GrpcChannel For(Uri address, DevelopmentPki pki, string institutionCode, string purpose)
     {
         var clientCertificate = pki.ClientCertificate(institutionCode);
         var ssl = new SslClientAuthenticationOptions
@@ -25,6 +28,16 @@ public static class GatewayChannel
             LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate,
         };
         var handler = new SocketsHttpHandler { SslOptions = ssl, EnableMultipleHttp2Connections = true };
-        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        var declarePurpose = CallCredentials.FromInterceptor((_, headers) =>
+        {
+            headers.Add(AccessControlInterceptor.PurposeHeader, purpose);
+            return Task.CompletedTask;
+        });
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            DisposeHttpClient = true,
+            Credentials = ChannelCredentials.Create(ChannelCredentials.SecureSsl, declarePurpose),
+        });
     }
 }

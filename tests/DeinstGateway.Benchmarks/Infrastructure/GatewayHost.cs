@@ -57,10 +57,10 @@ public sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(app, pki, databasePath);
     }
 
-    /// <summary>A channel authenticated as the institution with its development certificate.</summary>
-    public GrpcChannel ChannelFor(string institutionCode)
+    /// <summary>A channel authenticated as the institution with its development certificate, declaring the purpose.</summary>
+    public GrpcChannel ChannelFor(string institutionCode, string purpose)
     {
-        var channel = GatewayChannel.For(Address, _pki, institutionCode);
+        var channel = GatewayChannel.For(Address, _pki, institutionCode, purpose);
         _channels.Add(channel);
         return channel;
     }

@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Access;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -88,7 +89,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
             // Untimed: every record, built for those clients.
             requests = ServiceRecordRequestFactory.Build(options.Count, clients, seed: run);
 
-            var channel = host.ChannelFor(ServiceRecordRequestFactory.Provider);
+            var channel = host.ChannelFor(ServiceRecordRequestFactory.Provider, Purposes.ServiceDelivery);
             await new Proto.RegistryService.RegistryServiceClient(channel).GetInstitutionAsync(
                 new Proto.GetInstitutionRequest { Name = "institutions/" + ServiceRecordRequestFactory.Provider });
             ProcessMeter.Settle();
@@ -122,7 +123,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
     private static async Task<List<string>> CreateClientsAsync(GatewayHost host, int run)
     {
         var transfers = ServiceRecordRequestFactory.Transfers(Clients, DateOnly.FromDateTime(DateTime.UtcNow), seed: 1000 + run);
-        var channel = host.ChannelFor(ServiceRecordRequestFactory.Source);
+        var channel = host.ChannelFor(ServiceRecordRequestFactory.Source, Purposes.TransferHandover);
         var stream = await SubmitStream.RunAsync(channel, transfers);
         var kept = stream.Kept;
         if (stream.Received != transfers.Length || kept.Any(r => r.Outcome != Proto.SubmitOutcome.Created))

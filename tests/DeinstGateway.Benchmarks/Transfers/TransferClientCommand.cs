@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Access;
 using System.Diagnostics;
 using System.Runtime;
 using System.Text.Json;
@@ -74,7 +75,7 @@ public static class TransferClientCommand
         // Untimed: the messages, the TLS handshake with the client certificate, a first call.
         var requests = DelimitedFile.Read(values["--messages"], SubmitTransferRequest.Parser);
         var pki = DevelopmentPki.Open(values["--pki"]);
-        using var channel = GatewayChannel.For(new Uri(values["--address"]), pki, TransferRequestFactory.Caller);
+        using var channel = GatewayChannel.For(new Uri(values["--address"]), pki, TransferRequestFactory.Caller, Purposes.TransferHandover);
         await SubmitStream.ConnectAsync(channel);
         ProcessMeter.Settle();
 

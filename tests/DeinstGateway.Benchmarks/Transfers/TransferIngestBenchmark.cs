@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Access;
 using System.Globalization;
 using System.Runtime;
 using DeinstGateway.Benchmarks.Infrastructure;
@@ -113,7 +114,7 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
         {
             batchSize = host.Services.GetRequiredService<TransferOptions>().SubmitBatchSize;
             databasePath = host.DatabasePath;
-            var channel = host.ChannelFor(TransferRequestFactory.Caller);
+            var channel = host.ChannelFor(TransferRequestFactory.Caller, Purposes.TransferHandover);
             await SubmitStream.ConnectAsync(channel);
             ProcessMeter.Settle();
             using var breakdown = options.Breakdown ? EfCoreBreakdown.Start() : null;

@@ -19,7 +19,7 @@ internal sealed class InMemoryFeedStore(ManualTimeProvider time) : ITransferStor
         var sequence = _changes.Count + 1L;
         var change = new TransferStateChange(
             sequence, transfer.Id, null, to, transfer.SourceCode, time.GetUtcNow(), null, (int)sequence);
-        _changes.Add((transfer, new TransferFeedItem(change, transfer.CaseNumber, transfer.SourceCode, transfer.DestinationMunicipalityCode)));
+        _changes.Add((transfer, new TransferFeedItem(change, transfer.CaseNumber, transfer.SourceCode, transfer.DestinationMunicipalityCode, transfer.ClientId)));
         return sequence;
     }
 

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using DeinstGateway.Server.Hosting;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,6 +20,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new();
+    private readonly ConcurrentDictionary<string, CallInvoker> _invokers = new();
 
     private GatewayProcess(WebApplication app, string databasePath)
     {
@@ -61,9 +64,14 @@ public sealed class GatewayProcess : IAsyncDisposable
         return new GatewayProcess(app, databasePath);
     }
 
-    /// <summary>A channel authenticated as the institution, with its development certificate.</summary>
-    public GrpcChannel ChannelFor(string institutionCode) =>
-        _channels.GetOrAdd(institutionCode, code => ChannelWith(TestPki.Instance.ClientCertificate(code)));
+    /// <summary>
+    /// Calls authenticated as the institution, with its development certificate, declaring a
+    /// purpose its kind may declare wherever the call carries personal data.
+    /// </summary>
+    public CallInvoker ChannelFor(string institutionCode) =>
+        _invokers.GetOrAdd(institutionCode, code => _channels
+            .GetOrAdd(code, c => ChannelWith(TestPki.Instance.ClientCertificate(c)))
+            .Intercept(new DeclaredPurposeInterceptor(ReferenceDataExpectations.KindOf(code))));
 
     /// <summary>A channel presenting exactly this certificate, or none.</summary>
     public GrpcChannel ChannelWith(X509Certificate2? clientCertificate)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DeinstGateway.Core.Registry;
 
 namespace DeinstGateway.Server.Tests.Infrastructure;
 
@@ -22,6 +23,11 @@ public static class ReferenceDataExpectations
         .Select(i => i.GetProperty("code").GetString()!)
         .Order(StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>The kind of a shipped institution.</summary>
+    public static InstitutionKind KindOf(string code) => Enum.Parse<InstitutionKind>(Institutions.Value
+        .Single(i => i.GetProperty("code").GetString() == code)
+        .GetProperty("kind").GetString()!);
 
     private static DateOnly? Date(JsonElement institution, string property) =>
         institution.GetProperty(property).ValueKind == JsonValueKind.Null

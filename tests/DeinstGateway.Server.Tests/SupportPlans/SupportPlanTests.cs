@@ -74,15 +74,24 @@ public sealed class SupportPlanTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("lm")]
-    [InlineData("pr-vidzeme")]
-    [InlineData("vsac-zemgale")]
     [InlineData("mun-riga")]
+    [InlineData("prov-cimdins")]
     public async Task Get_ByAnInstitutionWithoutAPartInTheClientsCare_IsNotFound(string caller)
     {
         var plan = await Plans("mun-madona").PutSupportPlanAsync(new PutSupportPlanRequest { SupportPlan = Plan("IAP-5") });
 
         await RpcAssert.FailsWith(StatusCode.NotFound, () => Plans(caller).GetSupportPlanAsync(new GetSupportPlanRequest { Name = plan.Name }).ResponseAsync);
+    }
+
+    [Theory]
+    [InlineData("lm")]
+    [InlineData("pr-vidzeme")]
+    [InlineData("vsac-zemgale")]
+    public async Task Get_ByAKindOfInstitutionThatReadsNoPlans_IsPermissionDenied(string caller)
+    {
+        var plan = await Plans("mun-madona").PutSupportPlanAsync(new PutSupportPlanRequest { SupportPlan = Plan("IAP-6") });
+
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Plans(caller).GetSupportPlanAsync(new GetSupportPlanRequest { Name = plan.Name }).ResponseAsync);
     }
 
     [Fact]

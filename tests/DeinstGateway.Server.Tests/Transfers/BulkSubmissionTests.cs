@@ -1,4 +1,6 @@
 using System.Text;
+using DeinstGateway.Core.Access;
+using DeinstGateway.Server.Access;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
 using Grpc.Core;
@@ -96,7 +98,8 @@ public sealed class BulkSubmissionTests
     {
         using var cancel = new CancellationTokenSource();
         var client = new TransferService.TransferServiceClient(gateway.ChannelWith(TestPki.Instance.ClientCertificate(Centre)));
-        using var call = client.SubmitTransfers(cancellationToken: cancel.Token);
+        using var call = client.SubmitTransfers(
+            new Metadata { { AccessControlInterceptor.PurposeHeader, Purposes.TransferHandover } }, cancellationToken: cancel.Token);
         var received = 0;
         var reading = Task.Run(async () =>
         {

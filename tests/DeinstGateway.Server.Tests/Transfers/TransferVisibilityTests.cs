@@ -51,8 +51,6 @@ public sealed class TransferVisibilityTests : IAsyncLifetime
     [InlineData("vsac-zemgale-iecava")]
     [InlineData("mun-bauska")]
     [InlineData("pr-vidzeme")]
-    [InlineData("prov-cimdins")]
-    [InlineData("siva")]
     public async Task GetTransfer_ByAnUninvolvedInstitution_IsNotFound(string caller) =>
         await RpcAssert.FailsWith(StatusCode.NotFound,
             () => Client(caller).GetTransferAsync(new GetTransferRequest { Name = _toJelgava.Name }).ResponseAsync);
@@ -65,7 +63,6 @@ public sealed class TransferVisibilityTests : IAsyncLifetime
     [InlineData("vsac-zemgale", new[] { "jelgava" })]
     [InlineData("vsac-latgale", new[] { "cesis" })]
     [InlineData("mun-riga", new string[0])]
-    [InlineData("prov-cimdins", new string[0])]
     public async Task ListTransfers_ForEachKindOfInstitution_ListsExactlyItsOwn(string caller, string[] expected)
     {
         var page = await Client(caller).ListTransfersAsync(new ListTransfersRequest());

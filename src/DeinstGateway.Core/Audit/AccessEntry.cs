@@ -1,0 +1,32 @@
+using DeinstGateway.Core.Access;
+
+namespace DeinstGateway.Core.Audit;
+
+public enum AccessOutcome
+{
+    /// <summary>The call returned the client's data.</summary>
+    Read = 1,
+
+    /// <summary>The call wrote the client's data; the entry commits with the write.</summary>
+    Written = 2,
+
+    /// <summary>The call asked for the client's data and was refused by scope.</summary>
+    Refused = 3,
+}
+
+/// <summary>One access to a client's personal data, as the access log keeps it.</summary>
+public sealed record AccessEntry(
+    DateTimeOffset Time,
+    string InstitutionCode,
+    string CertificateThumbprint,
+    string Method,
+    string ClientId,
+    string Purpose,
+    AccessOutcome Outcome)
+{
+    public static AccessEntry Of(Caller caller, string clientId, AccessOutcome outcome, DateTimeOffset time) =>
+        new(time, caller.InstitutionCode, caller.CertificateThumbprint, caller.Method, clientId, caller.Purpose, outcome);
+}
+
+/// <summary>An entry at its place in the log, with the hashes that chain it to the one before.</summary>
+public sealed record ChainedAccessEntry(long Position, AccessEntry Entry, byte[] PreviousHash, byte[] EntryHash);
