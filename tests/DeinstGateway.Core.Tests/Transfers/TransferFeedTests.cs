@@ -2,6 +2,7 @@ using DeinstGateway.Core.Feeds;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Tests.Audit;
 using DeinstGateway.Core.Time;
 using DeinstGateway.Core.Transfers;
 
@@ -183,6 +184,7 @@ public sealed class TransferFeedTests
 
     private TransferFeed Feed(int pageSize = 500) => new(
         _store,
+        new RecordingAccessLog(),
         new GatewayCalendar(_time, TimeZoneInfo.Utc),
         new FeedOptions(PollInterval, HeartbeatInterval, pageSize));
 
