@@ -1,9 +1,11 @@
 using DeinstGateway.Core.Capacity;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Capacity;
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.ServiceRecords;
@@ -31,6 +33,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IRegistryStore, RegistryStore>();
         services.AddSingleton<IRegistrySnapshotSource, RegistrySnapshotSource>();
         services.AddScoped<ITransferStore, TransferStore>();
+        services.AddScoped<IClientKeyStore, ClientKeyStore>();
         services.AddSingleton<FeedCommitSignal>();
         services.AddScoped<ICapacityStore, CapacityStore>();
         services.AddScoped<ISupportPlanStore, SupportPlanStore>();

@@ -1,9 +1,15 @@
+using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Hosting;
 using DeinstGateway.Server.Identity;
 
 if (DevelopmentCertificatesCommand.Matches(args))
 {
     return DevelopmentCertificatesCommand.Run(args);
+}
+
+if (PersonalDataKeyCommands.Matches(args))
+{
+    return await PersonalDataKeyCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
 await using var app = await GatewayApplication.BuildAsync(args);
