@@ -26,12 +26,13 @@ public static class PersonalDataKeyFile
     public static void Create(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var id = PersonalDataKeys.SingleLookupKeyId.ToString(CultureInfo.InvariantCulture);
+        const int FirstId = 1;
+        var id = FirstId.ToString(CultureInfo.InvariantCulture);
         Save(path, new Contents
         {
-            ActiveKeyId = PersonalDataKeys.SingleLookupKeyId,
+            ActiveKeyId = FirstId,
             EncryptionKeys = new() { [id] = NewKey(PersonalDataKeys.EncryptionKeySize) },
-            ActiveLookupKeyId = PersonalDataKeys.SingleLookupKeyId,
+            ActiveLookupKeyId = FirstId,
             LookupKeys = new() { [id] = NewKey(PersonalDataKeys.MinimumLookupKeySize) },
         });
     }
