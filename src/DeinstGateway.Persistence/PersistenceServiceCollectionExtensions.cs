@@ -1,11 +1,13 @@
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Capacity;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Capacity;
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.ServiceRecords;
@@ -33,6 +35,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IRegistryStore, RegistryStore>();
         services.AddSingleton<IRegistrySnapshotSource, RegistrySnapshotSource>();
         services.AddScoped<ITransferStore, TransferStore>();
+        services.AddScoped<IClientKeyStore, ClientKeyStore>();
         services.AddSingleton<FeedCommitSignal>();
         services.AddSingleton<AccessLogAppender>();
         services.AddSingleton<IAccessLog, AccessLog>();

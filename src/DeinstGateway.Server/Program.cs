@@ -1,10 +1,16 @@
 using DeinstGateway.Server.Audit;
+using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Hosting;
 using DeinstGateway.Server.Identity;
 
 if (DevelopmentCertificatesCommand.Matches(args))
 {
     return DevelopmentCertificatesCommand.Run(args);
+}
+
+if (PersonalDataKeyCommands.Matches(args))
+{
+    return await PersonalDataKeyCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
 if (VerifyAuditLogCommand.Matches(args))

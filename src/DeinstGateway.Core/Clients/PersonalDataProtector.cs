@@ -27,22 +27,41 @@ public sealed class PersonalDataProtector(PersonalDataKeys keys)
     private readonly PersonalDataKeys _keys = keys ?? throw new ArgumentNullException(nameof(keys));
 
     /// <summary>
-    /// HMAC-SHA256 of the code's 11 digits: equal codes give equal hashes whatever their
-    /// hyphenation, so a code can be found without storing it or decrypting every row.
+    /// HMAC-SHA256 of the code's 11 digits under the active lookup key: equal codes give equal
+    /// hashes whatever their hyphenation, so a code can be found without storing it or decrypting
+    /// every row.
     /// </summary>
-    public byte[] LookupHash(PersonalCode code)
+    public byte[] LookupHash(PersonalCode code) => Hash(code, keyCount: 1)[0];
+
+    /// <summary>
+    /// The code's hashes under every lookup key, to find a client whichever key its row was
+    /// hashed under. With one lookup key this costs what <see cref="LookupHash"/> costs.
+    /// </summary>
+    public PersonalCodeHashes LookupHashes(PersonalCode code) => new(Hash(code, _keys.LookupKeys.Length));
+
+    /// <summary>
+    /// The id of the lookup key under which <paramref name="storedHash"/> is the code's hash, or
+    /// null when no configured key gives it: to find rows that still depend on an old lookup key.
+    /// </summary>
+    public int? LookupKeyIdOf(PersonalCode code, ReadOnlySpan<byte> storedHash)
     {
-        Span<byte> ascii = stackalloc byte[11];
-        IdentitySerializer.WriteDigits(code, ascii, nameof(code));
-        try
+        var hashes = LookupHashes(code).All;
+        for (var i = 0; i < hashes.Count; i++)
         {
-            return HMACSHA256.HashData(_keys.LookupKey, ascii);
+            if (storedHash.SequenceEqual(hashes[i]))
+            {
+                return _keys.LookupKeys[i].Id;
+            }
         }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(ascii);
-        }
+
+        return null;
     }
+
+    /// <summary>The id of the lookup key new hashes are made with.</summary>
+    public int ActiveLookupKeyId => _keys.ActiveLookupKeyId;
+
+    /// <summary>The id of the encryption key new data is protected with.</summary>
+    public int ActiveKeyId => _keys.ActiveKeyId;
 
     /// <param name="associatedData">Bound to the ciphertext (e.g. the client's id), so data moved to another row fails to open.</param>
     public byte[] Protect(ClientIdentity identity, ReadOnlySpan<byte> associatedData)
@@ -113,6 +132,28 @@ public sealed class PersonalDataProtector(PersonalDataKeys keys)
         }
 
         return BinaryPrimitives.ReadInt32BigEndian(protectedData[KeyIdOffset..]);
+    }
+
+    /// <summary>The code's hashes under the first <paramref name="keyCount"/> lookup keys (the active one first).</summary>
+    private byte[][] Hash(PersonalCode code, int keyCount)
+    {
+        var keys = _keys.LookupKeys;
+        Span<byte> ascii = stackalloc byte[11];
+        IdentitySerializer.WriteDigits(code, ascii, nameof(code));
+        try
+        {
+            var hashes = new byte[keyCount][];
+            for (var i = 0; i < keyCount; i++)
+            {
+                hashes[i] = HMACSHA256.HashData(keys[i].Key, ascii);
+            }
+
+            return hashes;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(ascii);
+        }
     }
 
     private static byte[] Bind(ReadOnlySpan<byte> header, ReadOnlySpan<byte> associatedData)

@@ -41,8 +41,8 @@ public sealed class TransferSubmissions(
                     i,
                     submission,
                     submission.ContentHash(),
-                    protector.LookupHash(submission.Identity.PersonalCode),
-                    submission.Identity.FormerPersonalCode is { } former ? protector.LookupHash(former) : null));
+                    protector.LookupHashes(submission.Identity.PersonalCode),
+                    submission.Identity.FormerPersonalCode is { } former ? protector.LookupHashes(former) : null));
             }
             else
             {
@@ -87,7 +87,7 @@ public sealed class TransferSubmissions(
         var lookup = await batch.FindAsync(
             valid.Select(v => v.Submission.BusinessKey).ToHashSet(StringComparer.Ordinal),
             valid.Select(v => ValidSubmission.RequestKey(caller.InstitutionCode, v.Submission.RequestId)).ToHashSet(StringComparer.Ordinal),
-            valid.SelectMany(v => v.FormerCodeHash is null ? [v.CodeHash] : new[] { v.CodeHash, v.FormerCodeHash }).ToList(),
+            valid.SelectMany(v => v.FormerCodeHashes is null ? v.CodeHashes.All : v.CodeHashes.All.Concat(v.FormerCodeHashes.All)).ToList(),
             cancellationToken);
 
         var byBusinessKey = lookup.Transfers.ToDictionary(t => t.BusinessKey, StringComparer.Ordinal);
@@ -137,19 +137,19 @@ public sealed class TransferSubmissions(
     /// changed from an old-format code to a new one, and kept up to date with the latest names.
     /// </summary>
     private ClientRecord ResolveClient(
-        ValidSubmission submission, (byte[] Current, byte[]? Former) hashes, ClientDirectory clients, ISubmissionBatch batch)
+        ValidSubmission submission, (PersonalCodeHashes Current, PersonalCodeHashes? Former) hashes, ClientDirectory clients, ISubmissionBatch batch)
     {
         var existing = clients.Find(hashes.Current) ?? (hashes.Former is null ? null : clients.Find(hashes.Former));
         if (existing is null)
         {
             var id = Guid.CreateVersion7().ToString("D");
-            var created = new ClientRecord(id, hashes.Current, hashes.Former, Protect(submission.Identity, id), submission.BirthDate);
+            var created = new ClientRecord(id, hashes.Current.Active, hashes.Former?.Active, Protect(submission.Identity, id), submission.BirthDate);
             batch.AddClient(created);
             clients.Add(created);
             return created;
         }
 
-        var switchesCode = hashes.Former is not null && existing.PersonalCodeHash.AsSpan().SequenceEqual(hashes.Former);
+        var switchesCode = hashes.Former is not null && hashes.Former.Matches(existing.PersonalCodeHash);
         var stored = protector.Unprotect(existing.ProtectedIdentity, ClientAssociatedData(existing.Id));
         var renamed = stored.GivenName != submission.Identity.GivenName || stored.FamilyName != submission.Identity.FamilyName;
         if (!switchesCode && !renamed)
@@ -162,8 +162,8 @@ public sealed class TransferSubmissions(
             : stored with { GivenName = submission.Identity.GivenName, FamilyName = submission.Identity.FamilyName };
         var updated = existing with
         {
-            PersonalCodeHash = switchesCode ? hashes.Current : existing.PersonalCodeHash,
-            FormerPersonalCodeHash = switchesCode ? hashes.Former : existing.FormerPersonalCodeHash,
+            PersonalCodeHash = switchesCode ? hashes.Current.Active : existing.PersonalCodeHash,
+            FormerPersonalCodeHash = switchesCode ? hashes.Former?.Active : existing.FormerPersonalCodeHash,
             ProtectedIdentity = Protect(identity, existing.Id),
         };
         batch.UpdateClient(updated);
@@ -208,7 +208,19 @@ public sealed class TransferSubmissions(
             }
         }
 
-        public ClientRecord? Find(byte[] hash) => _byHash.GetValueOrDefault(Convert.ToHexString(hash));
+        /// <summary>The client stored under any of the code's hashes (a row may predate a lookup-key rotation).</summary>
+        public ClientRecord? Find(PersonalCodeHashes hashes)
+        {
+            foreach (var hash in hashes.All)
+            {
+                if (_byHash.TryGetValue(Convert.ToHexString(hash), out var client))
+                {
+                    return client;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>Adds or replaces the client under each of its code hashes.</summary>
         public void Add(ClientRecord client)
@@ -226,4 +238,5 @@ public sealed class TransferSubmissions(
 public sealed record PreparedBatch(SubmitResult[] Results, IReadOnlyList<PreparedSubmission> Valid);
 
 /// <summary>A valid submission with its position in the batch, content digest and personal-code look-up hashes.</summary>
-public sealed record PreparedSubmission(int Index, ValidSubmission Submission, byte[] ContentHash, byte[] CodeHash, byte[]? FormerCodeHash);
+public sealed record PreparedSubmission(
+    int Index, ValidSubmission Submission, byte[] ContentHash, PersonalCodeHashes CodeHashes, PersonalCodeHashes? FormerCodeHashes);

@@ -62,9 +62,7 @@ internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction
             return;
         }
 
-        var row = new ClientRow { Id = client.Id, PersonalCodeHash = string.Empty, ProtectedIdentity = [], UpdateTime = DateTime.UtcNow };
-        row.Apply(client);
-        _updatedClients[client.Id] = row;
+        _updatedClients[client.Id] = client.ToUpdateRow();
     }
 
     public void AddTransfer(NewTransfer transfer, AccessEntry access)

@@ -79,10 +79,7 @@ internal static class SubmissionWriter
             await insert.ExecuteAsync(rows.NewClients, cancellationToken);
         }
 
-        using (var update = RowCommand<ClientRow>.Update(connection, transaction, "clients", ClientUpdateColumns))
-        {
-            await update.ExecuteAsync(rows.UpdatedClients, cancellationToken);
-        }
+        await UpdateClientsAsync(connection, transaction, rows.UpdatedClients, cancellationToken);
 
         using (var insert = RowCommand<TransferRow>.Insert(connection, transaction, "transfers", TransferColumns))
         {
@@ -93,5 +90,13 @@ internal static class SubmissionWriter
         {
             await insert.ExecuteAsync(rows.Events, cancellationToken);
         }
+    }
+
+    /// <summary>Writes the look-up hashes, protected identity and update time of existing clients.</summary>
+    public static async Task UpdateClientsAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<ClientRow> clients, CancellationToken cancellationToken)
+    {
+        using var update = RowCommand<ClientRow>.Update(connection, transaction, "clients", ClientUpdateColumns);
+        await update.ExecuteAsync(clients, cancellationToken);
     }
 }

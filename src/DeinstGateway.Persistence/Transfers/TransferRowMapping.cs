@@ -84,6 +84,14 @@ internal static class TransferRowMapping
         row.ProtectedIdentity,
         row.BirthDate);
 
+    /// <summary>A row with what an update of an existing client writes (<see cref="SubmissionWriter.UpdateClientsAsync"/>).</summary>
+    public static ClientRow ToUpdateRow(this ClientRecord client)
+    {
+        var row = new ClientRow { Id = client.Id, PersonalCodeHash = string.Empty, ProtectedIdentity = [], UpdateTime = DateTime.UtcNow };
+        row.Apply(client);
+        return row;
+    }
+
     public static void Apply(this ClientRow row, ClientRecord client)
     {
         row.PersonalCodeHash = Convert.ToHexString(client.PersonalCodeHash);

@@ -62,4 +62,55 @@ public sealed class PersonalDataKeysTests
         Assert.Equal(1, keys.ActiveKeyId);
         Assert.Equal([1], keys.KeyIds);
     }
+
+    [Fact]
+    public void Constructor_OneLookupKey_IsLookupKeyOneAndActive()
+    {
+        // Arrange
+        var encryptionKeys = new Dictionary<int, byte[]> { [3] = new byte[32] };
+
+        // Act
+        var keys = new PersonalDataKeys(3, encryptionKeys, new byte[32]);
+
+        // Assert
+        Assert.Equal(1, keys.ActiveLookupKeyId);
+        Assert.Equal([1], keys.LookupKeyIds);
+    }
+
+    [Fact]
+    public void Constructor_ActiveLookupKeyMissing_ThrowsArgumentException()
+    {
+        // Arrange
+        var encryptionKeys = new Dictionary<int, byte[]> { [1] = new byte[32] };
+        var lookupKeys = new Dictionary<int, byte[]> { [1] = new byte[32] };
+
+        // Act + Assert
+        Assert.Throws<ArgumentException>(() => new PersonalDataKeys(1, encryptionKeys, 2, lookupKeys));
+    }
+
+    [Fact]
+    public void Constructor_AnOldLookupKeyShorterThan32Bytes_ThrowsArgumentException()
+    {
+        // Arrange
+        var encryptionKeys = new Dictionary<int, byte[]> { [1] = new byte[32] };
+        var lookupKeys = new Dictionary<int, byte[]> { [1] = new byte[31], [2] = new byte[32] };
+
+        // Act + Assert
+        Assert.Throws<ArgumentException>(() => new PersonalDataKeys(1, encryptionKeys, 2, lookupKeys));
+    }
+
+    [Fact]
+    public void LookupKeyIds_SeveralLookupKeys_ActiveComesFirst()
+    {
+        // Arrange
+        var encryptionKeys = new Dictionary<int, byte[]> { [1] = new byte[32] };
+        var lookupKeys = new Dictionary<int, byte[]> { [1] = new byte[32], [2] = new byte[32], [3] = new byte[32] };
+
+        // Act
+        var keys = new PersonalDataKeys(1, encryptionKeys, 2, lookupKeys);
+
+        // Assert
+        Assert.Equal(2, keys.ActiveLookupKeyId);
+        Assert.Equal([2, 3, 1], keys.LookupKeyIds);
+    }
 }

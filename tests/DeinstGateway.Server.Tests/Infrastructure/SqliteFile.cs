@@ -43,4 +43,29 @@ public static class SqliteFile
 
         return dump.ToString();
     }
+
+    /// <summary>
+    /// Reads the database file and its journal files byte by byte, as a thief with the files
+    /// would, and fails if any of the personal codes is in them, hyphenated or not.
+    /// </summary>
+    public static void AssertHoldsNoneOf(string databasePath, IEnumerable<string> personalCodes)
+    {
+        var databaseFiles = Directory.GetFiles(Path.GetDirectoryName(databasePath)!, Path.GetFileName(databasePath) + "*");
+        var contents = databaseFiles.Select(f => Encoding.Latin1.GetString(ReadShared(f))).ToList();
+
+        Assert.Contains(databaseFiles, f => f.EndsWith(".db", StringComparison.Ordinal));
+        foreach (var code in personalCodes)
+        {
+            var digits = code.Replace("-", string.Empty, StringComparison.Ordinal);
+            Assert.DoesNotContain(contents, text => text.Contains(digits, StringComparison.Ordinal) || text.Contains(code, StringComparison.Ordinal));
+        }
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
 }
