@@ -42,11 +42,14 @@ public static class GatewayGrpc
     /// <summary>
     /// Every gRPC service needs an authenticated institution (the fallback policy); only the
     /// health service answers anonymous probes, and it reveals nothing but serving or not.
+    /// Request frames are checked after authorisation, so an unknown caller costs no parsing.
     /// </summary>
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        var gateway = app.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        app.UseMiddleware<RequestFrameGuard>(gateway.MaxReceiveMessageBytes);
         app.MapGrpcService<RegistryService>();
         app.MapGrpcService<TransferService>();
         app.MapGrpcService<CapacityService>();

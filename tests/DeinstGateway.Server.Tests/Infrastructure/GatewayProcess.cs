@@ -74,7 +74,11 @@ public sealed class GatewayProcess : IAsyncDisposable
             .Intercept(new DeclaredPurposeInterceptor(ReferenceDataExpectations.KindOf(code))));
 
     /// <summary>A channel presenting exactly this certificate, or none.</summary>
-    public GrpcChannel ChannelWith(X509Certificate2? clientCertificate)
+    public GrpcChannel ChannelWith(X509Certificate2? clientCertificate) =>
+        GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = HandlerWith(clientCertificate), DisposeHttpClient = true });
+
+    /// <summary>The TLS handler of <see cref="ChannelWith"/>, for tests that speak HTTP/2 below the gRPC client.</summary>
+    public static SocketsHttpHandler HandlerWith(X509Certificate2? clientCertificate)
     {
         var ssl = new SslClientAuthenticationOptions
         {
@@ -93,8 +97,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             ssl.LocalCertificateSelectionCallback = null;
         }
 
-        var handler = new SocketsHttpHandler { SslOptions = ssl, EnableMultipleHttp2Connections = true };
-        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        return new SocketsHttpHandler { SslOptions = ssl, EnableMultipleHttp2Connections = true };
     }
 
     public async ValueTask DisposeAsync()
