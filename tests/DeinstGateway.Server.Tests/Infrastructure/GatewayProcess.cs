@@ -65,8 +65,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     public GrpcChannel ChannelFor(string institutionCode) =>
         _channels.GetOrAdd(institutionCode, code => ChannelWith(TestPki.Instance.ClientCertificate(code)));
 
-    /// <summary>A channel presenting exactly this certificate, or none.</summary>
-    public GrpcChannel ChannelWith(X509Certificate2? clientCertificate)
+    /// <summary>A channel presenting exactly this certificate, or none; <paramref name="outer"/> may change each request on its way.</summary>
+    public GrpcChannel ChannelWith(X509Certificate2? clientCertificate, DelegatingHandler? outer = null)
     {
         var ssl = new SslClientAuthenticationOptions
         {
@@ -85,7 +85,13 @@ public sealed class GatewayProcess : IAsyncDisposable
             ssl.LocalCertificateSelectionCallback = null;
         }
 
-        var handler = new SocketsHttpHandler { SslOptions = ssl, EnableMultipleHttp2Connections = true };
+        HttpMessageHandler handler = new SocketsHttpHandler { SslOptions = ssl, EnableMultipleHttp2Connections = true };
+        if (outer is not null)
+        {
+            outer.InnerHandler = handler;
+            handler = outer;
+        }
+
         return GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
     }
 
