@@ -20,7 +20,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         var (served, refused) = await ExhaustAsync("mun-madona");
 
-        Assert.InRange(served, 3, 4);
+        Assert.True(served >= 3, $"{served} calls served before the refusal");
         var retryDelay = refused.GetDetail<RetryInfo>()?.RetryDelay.ToTimeSpan();
         Assert.NotNull(retryDelay);
         Assert.InRange(retryDelay.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1.2));
