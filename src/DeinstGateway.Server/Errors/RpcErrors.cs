@@ -38,9 +38,9 @@ public static class RpcErrors
         _ => Build(Code.Internal, "An internal error occurred; it has been logged."),
     };
 
-    private static ErrorInfo Info(string reason) => new() { Reason = reason, Domain = ErrorDomain };
+    internal static ErrorInfo Info(string reason) => new() { Reason = reason, Domain = ErrorDomain };
 
-    private static Google.Rpc.Status Build(Code code, string message, params Google.Protobuf.IMessage[] details)
+    internal static Google.Rpc.Status Build(Code code, string message, params Google.Protobuf.IMessage[] details)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = message };
         status.Details.AddRange(details.Select(Any.Pack));

@@ -3,6 +3,7 @@ using DeinstGateway.Server.Audit;
 using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Identity;
+using DeinstGateway.Server.Limits;
 using DeinstGateway.Server.Registry;
 using DeinstGateway.Server.ServiceRecords;
 using DeinstGateway.Server.SupportPlans;
@@ -24,6 +25,7 @@ public static class GatewayApplication
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddInstitutionIdentity(builder.Configuration);
         builder.Services.AddGatewayGrpc(builder.Configuration);
+        builder.Services.AddGatewayLimits(builder.Configuration);
         builder.Services.AddPersonalDataProtection(builder.Configuration);
         builder.Services.AddRegistry();
         builder.Services.AddTransfers(builder.Configuration);

@@ -38,7 +38,7 @@ public sealed class CaseSender(GatewayProcess gateway, RawGrpcClient raw, Corpus
             .Select(r => Request(descriptor, r))
             .ToList();
         var method = Generic(descriptor);
-        var invoker = gateway.ChannelFor(hostile.Caller).CreateCallInvoker();
+        var invoker = gateway.ChannelFor(hostile.Caller);
         var options = new CallOptions(deadline: DateTime.UtcNow.AddMinutes(1));
         var responses = new List<IMessage>();
         try

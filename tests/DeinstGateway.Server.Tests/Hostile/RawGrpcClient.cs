@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using DeinstGateway.Server.Access;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Grpc.Core;
 
@@ -36,7 +37,7 @@ public sealed class RawGrpcClient(Uri address) : IDisposable
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new ByteArrayContent(body),
         };
-        AddCallHeaders(request);
+        AddCallHeaders(request, caller, method);
         using var response = await _clients.GetOrAdd(caller, Create).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var status = Single(response.TrailingHeaders, "grpc-status") ?? Single(response.Headers, "grpc-status");
@@ -54,13 +55,16 @@ public sealed class RawGrpcClient(Uri address) : IDisposable
         }
     }
 
-    // Every header a call carries besides its body, in one place, as the gRPC channels send them.
-    // The declared purpose is ignored until the access matrix reads it.
-    private static void AddCallHeaders(HttpRequestMessage request)
+    // Every header a call carries besides its body, in one place, as the gRPC channels send them,
+    // with the purpose a well-behaved caller of this kind declares for the method.
+    private static void AddCallHeaders(HttpRequestMessage request, string caller, string method)
     {
         request.Content!.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
-        request.Headers.TryAddWithoutValidation("x-deinst-purpose", "transfer-handover");
+        if (caller.Length > 0 && DeclaredPurposeInterceptor.PurposeFor(method, ReferenceDataExpectations.KindOf(caller)) is { } purpose)
+        {
+            request.Headers.TryAddWithoutValidation(AccessControlInterceptor.PurposeHeader, purpose);
+        }
     }
 
     private static HttpClient Create(string caller) =>

@@ -33,12 +33,15 @@ public sealed class DeclaredPurposeInterceptor(InstitutionKind kind) : Intercept
         ClientInterceptorContext<TRequest, TResponse> context, AsyncDuplexStreamingCallContinuation<TRequest, TResponse> continuation) =>
         continuation(Declare(context));
 
+    /// <summary>The first purpose the matrix allows the kind for the method, or null when the call carries no personal data.</summary>
+    public static string? PurposeFor(string method, InstitutionKind kind) =>
+        AccessMatrix.Find(method, kind) is { NeedsPurpose: true } rule ? rule.Purposes[0] : null;
+
     private ClientInterceptorContext<TRequest, TResponse> Declare<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context)
         where TRequest : class
         where TResponse : class
     {
-        var rule = AccessMatrix.Find(context.Method.FullName, kind);
-        if (rule is not { NeedsPurpose: true } || context.Options.Headers?.Get(AccessControlInterceptor.PurposeHeader) is not null)
+        if (PurposeFor(context.Method.FullName, kind) is not { } purpose || context.Options.Headers?.Get(AccessControlInterceptor.PurposeHeader) is not null)
         {
             return context;
         }
@@ -49,7 +52,7 @@ public sealed class DeclaredPurposeInterceptor(InstitutionKind kind) : Intercept
             headers.Add(entry);
         }
 
-        headers.Add(AccessControlInterceptor.PurposeHeader, rule.Purposes[0]);
+        headers.Add(AccessControlInterceptor.PurposeHeader, purpose);
         return new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers));
     }
 }

@@ -73,9 +73,18 @@ public sealed class GatewayProcess : IAsyncDisposable
             .GetOrAdd(code, c => ChannelWith(TestPki.Instance.ClientCertificate(c)))
             .Intercept(new DeclaredPurposeInterceptor(ReferenceDataExpectations.KindOf(code))));
 
-    /// <summary>A channel presenting exactly this certificate, or none.</summary>
-    public GrpcChannel ChannelWith(X509Certificate2? clientCertificate) =>
-        GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = HandlerWith(clientCertificate), DisposeHttpClient = true });
+    /// <summary>A channel presenting exactly this certificate, or none; <paramref name="outer"/> may change each request on its way.</summary>
+    public GrpcChannel ChannelWith(X509Certificate2? clientCertificate, DelegatingHandler? outer = null)
+    {
+        HttpMessageHandler handler = HandlerWith(clientCertificate);
+        if (outer is not null)
+        {
+            outer.InnerHandler = handler;
+            handler = outer;
+        }
+
+        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
 
     /// <summary>The TLS handler of <see cref="ChannelWith"/>, for tests that speak HTTP/2 below the gRPC client.</summary>
     public static SocketsHttpHandler HandlerWith(X509Certificate2? clientCertificate)

@@ -1,0 +1,79 @@
+using DeinstGateway.Server.Identity;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace DeinstGateway.Server.Limits;
+
+/// <summary>
+/// Admits every call (deadline not yet passed, the institution within its call rate) and bounds
+/// the request streams of client-streaming and bidirectional calls. Server streams (the feeds) are
+/// left alone: their idle time is normal and bounded by their heartbeats.
+/// </summary>
+public sealed class LimitsInterceptor(CallRateLimiter rateLimiter, LimitsOptions options, TimeProvider time, ILogger<LimitsInterceptor> logger)
+    : Interceptor
+{
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Admit(context);
+        return continuation(request, context);
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Admit(context);
+        using var limited = new LimitedStreamReader<TRequest>(requestStream, options, context.CancellationToken);
+        var response = await continuation(limited, context);
+        ThrowIfCut(limited, context);
+        return response;
+    }
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Admit(context);
+        return continuation(request, responseStream, context);
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Admit(context);
+        using var limited = new LimitedStreamReader<TRequest>(requestStream, options, context.CancellationToken);
+        await continuation(limited, responseStream, context);
+        ThrowIfCut(limited, context);
+    }
+
+    private void Admit(ServerCallContext context)
+    {
+        // The deadline may pass while a call waits for authentication or a connection slot; one
+        // that starts past it must not begin a write the caller has already given up on.
+        if (context.Deadline <= time.GetUtcNow().UtcDateTime)
+        {
+            throw LimitErrors.PastDeadline();
+        }
+
+        // Anonymous calls reach only the health service, which probes must always be able to ask.
+        if (Institution(context) is { } institution && rateLimiter.TryAcquire(institution) is { } retryAfter)
+        {
+            LimitsLog.RateLimited(logger, institution, context.Method);
+            throw LimitErrors.TooManyCalls(options.CallsPerSecond, retryAfter);
+        }
+    }
+
+    private void ThrowIfCut<TRequest>(LimitedStreamReader<TRequest> limited, ServerCallContext context)
+    {
+        if (limited.Cut is { } cut)
+        {
+            LimitsLog.StreamEnded(logger, Institution(context) ?? "anonymous", context.Method, cut.Status.Detail);
+            throw cut;
+        }
+    }
+
+    private static string? Institution(ServerCallContext context) =>
+        context.GetHttpContext().User.FindFirst(CallerClaims.InstitutionCode)?.Value;
+}

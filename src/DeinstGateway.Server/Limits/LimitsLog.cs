@@ -1,0 +1,11 @@
+namespace DeinstGateway.Server.Limits;
+
+internal static partial class LimitsLog
+{
+    // Debug: a client over its rate would otherwise write a log line for every refused call.
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Debug, Message = "Refused a call to {Method} by {Institution}: over its call rate")]
+    public static partial void RateLimited(ILogger logger, string institution, string method);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Ended a stream to {Method} by {Institution}: {Reason}")]
+    public static partial void StreamEnded(ILogger logger, string institution, string method, string reason);
+}

@@ -1,0 +1,18 @@
+using Grpc.AspNetCore.Server;
+
+namespace DeinstGateway.Server.Limits;
+
+public static class LimitsServiceCollectionExtensions
+{
+    /// <summary>The <c>Limits</c> section: per-institution call rate, stream message cap and idle time, past deadlines.</summary>
+    public static IServiceCollection AddGatewayLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = (configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions()).Validated();
+        services.AddSingleton(options);
+        services.AddSingleton<CallRateLimiter>();
+        // A singleton: the one rate limiter is shared, and nothing is created per call.
+        services.AddSingleton<LimitsInterceptor>();
+        services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<LimitsInterceptor>());
+        return services;
+    }
+}
