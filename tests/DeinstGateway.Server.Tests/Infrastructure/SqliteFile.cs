@@ -22,6 +22,16 @@ public static class SqliteFile
         return values;
     }
 
+    /// <summary>Changes the file behind the gateway's back, as someone with write access to it could.</summary>
+    public static async Task ExecuteAsync(string databasePath, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Every row of the table, every column, as text lines in key order.</summary>
     public static async Task<string> DumpAsync(string databasePath, string table, string orderBy)
     {

@@ -1,0 +1,51 @@
+using DeinstGateway.Core.Access;
+using DeinstGateway.Server.Access;
+using DeinstGateway.Server.Tests.Infrastructure;
+using Deinst.V1;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace DeinstGateway.Server.Tests.Access;
+
+/// <summary>Calls carrying personal data name an allowed purpose in <c>x-deinst-purpose</c>; others need none.</summary>
+public sealed class DeclaredPurposeTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    [Theory]
+    [InlineData(null, "PURPOSE_MISSING")]
+    [InlineData("", "PURPOSE_MISSING")]
+    [InlineData(Purposes.Supervision, "PURPOSE_NOT_ALLOWED")]
+    [InlineData("curiosity", "PURPOSE_NOT_ALLOWED")]
+    public async Task ListTransfers_ByAMunicipalityWithoutAnAllowedPurpose_IsPermissionDeniedWithTheReason(string? purpose, string reason)
+    {
+        var client = new TransferService.TransferServiceClient(fixture.Gateway.ChannelWith(TestPki.Instance.ClientCertificate("mun-jelgava")));
+        var headers = purpose is null ? null : new Metadata { { AccessControlInterceptor.PurposeHeader, purpose } };
+
+        var status = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => client.ListTransfersAsync(new ListTransfersRequest(), headers).ResponseAsync);
+
+        Assert.Equal(reason, status!.Details.Single(d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>().Reason);
+    }
+
+    [Theory]
+    [InlineData(Purposes.TransferHandover)]
+    [InlineData(Purposes.DataSubjectRequest)]
+    public async Task ListTransfers_ByAMunicipalityWithAnAllowedPurpose_IsServed(string purpose)
+    {
+        var client = new TransferService.TransferServiceClient(fixture.Gateway.ChannelWith(TestPki.Instance.ClientCertificate("mun-jelgava")));
+
+        var response = await client.ListTransfersAsync(new ListTransfersRequest(), new Metadata { { AccessControlInterceptor.PurposeHeader, purpose } });
+
+        Assert.NotNull(response);
+    }
+
+    [Fact]
+    public async Task QueryCapacityAndRegistry_WithoutAPurpose_AreServed_TheyCarryNoPersonalData()
+    {
+        var channel = fixture.Gateway.ChannelWith(TestPki.Instance.ClientCertificate("pr-zemgale"));
+
+        var capacity = await new CapacityService.CapacityServiceClient(channel).QueryCapacityAsync(new QueryCapacityRequest());
+        var institutions = await new RegistryService.RegistryServiceClient(channel).ListInstitutionsAsync(new ListInstitutionsRequest());
+
+        Assert.NotNull(capacity);
+        Assert.NotEmpty(institutions.Institutions);
+    }
+}
