@@ -6,10 +6,15 @@ namespace DeinstGateway.Server.Tests.Infrastructure;
 /// <summary>Submits over one SubmitTransfers stream and collects the answers, as a care centre's system would.</summary>
 public static class TransferClient
 {
+    public static Task<List<SubmitTransferResponse>> SubmitAsync(
+        GatewayProcess gateway, string caller, IEnumerable<SubmitTransferRequest> requests, CancellationToken cancellationToken = default) =>
+        SubmitAsync(gateway.ChannelFor(caller), requests, cancellationToken);
+
+    /// <summary>Through any channel, for tests that choose the caller's headers themselves.</summary>
     public static async Task<List<SubmitTransferResponse>> SubmitAsync(
-        GatewayProcess gateway, string caller, IEnumerable<SubmitTransferRequest> requests, CancellationToken cancellationToken = default)
+        CallInvoker channel, IEnumerable<SubmitTransferRequest> requests, CancellationToken cancellationToken = default)
     {
-        var client = new TransferService.TransferServiceClient(gateway.ChannelFor(caller));
+        var client = new TransferService.TransferServiceClient(channel);
         using var call = client.SubmitTransfers(cancellationToken: cancellationToken);
         var reading = ReadAllAsync(call.ResponseStream, cancellationToken);
         foreach (var request in requests)

@@ -1,0 +1,51 @@
+using DeinstGateway.Core.Access;
+using DeinstGateway.Server.Tests.Infrastructure;
+using Deinst.V1;
+using Grpc.Core;
+using InstitutionKind = DeinstGateway.Core.Registry.InstitutionKind;
+
+namespace DeinstGateway.Server.Tests.Access;
+
+/// <summary>
+/// Services delivered at the world's provider. From outside the scope a record is rejected in the
+/// answer, and lists and reports leave the provider's records out.
+/// </summary>
+public static class ServiceRecordProbes
+{
+    public static IEnumerable<AccessProbe> All =>
+    [
+        new(Rpcs.RecordServices, StatusCode.OK, RecordAsync),
+        new(Rpcs.ListServiceRecords, StatusCode.OK, ListAsync),
+        new(Rpcs.GetFundingReport, StatusCode.OK, ReportAsync),
+    ];
+
+    private static async Task<Seen> RecordAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller)
+    {
+        using var call = Client(caller).RecordServices();
+        await call.RequestStream.WriteAsync(world.NewServiceRecord());
+        await call.RequestStream.CompleteAsync();
+        return Seen.Answer((await call).Accepted == 1);
+    }
+
+    private static async Task<Seen> ListAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller)
+    {
+        var page = await Client(caller).ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = world.Client, PageSize = 1000 });
+        return Seen.Answer(page.ServiceRecords.Any(r => r.Provider.Name == "institutions/" + AccessWorld.Provider));
+    }
+
+    private static async Task<Seen> ReportAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller)
+    {
+        var report = await Client(caller).GetFundingReportAsync(new GetFundingReportRequest
+        {
+            Period = new DateRange
+            {
+                StartDate = TransferRequests.Date(AccessWorld.ServiceDay),
+                EndDate = TransferRequests.Date(AccessWorld.ServiceDay.AddDays(1)),
+            },
+            Municipality = "institutions/" + AccessWorld.Municipality,
+        });
+        return Seen.Answer(report.Lines.Sum(l => l.Records) > 0);
+    }
+
+    private static ServiceRecordService.ServiceRecordServiceClient Client(CallInvoker caller) => new(caller);
+}
