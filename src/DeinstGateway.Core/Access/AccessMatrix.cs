@@ -31,6 +31,10 @@ public static class AccessMatrix
         new(ChildCare, AccessScope.OwnRecords, ReturnedFields.Identified, Purposes.TransferHandover),
     ];
 
+    // The feed carries states and routing, never the person: the parties see it as overseers do.
+    private static readonly Grant[] HandoverPartiesWatch =
+        HandoverPartiesRead.Select(g => g with { Fields = ReturnedFields.Pseudonymised }).ToArray();
+
     private static readonly Grant[] SourcesWrite =
     [
         new(CareCentre, AccessScope.OwnBranches, ReturnedFields.Identified, Purposes.TransferHandover),
@@ -73,7 +77,7 @@ public static class AccessMatrix
         .. Row(Rpcs.SubmitTransfers, SourcesWrite),
         .. Row(Rpcs.GetTransfer, HandoverPartiesRead),
         .. Row(Rpcs.ListTransfers, HandoverPartiesRead),
-        .. Row(Rpcs.WatchTransfers, HandoverPartiesRead),
+        .. Row(Rpcs.WatchTransfers, HandoverPartiesWatch),
         .. Row(Rpcs.AcceptTransfer, DestinationDecides),
         .. Row(Rpcs.RejectTransfer, DestinationDecides),
         .. Row(Rpcs.CompleteTransfer, DestinationDecides),

@@ -90,7 +90,7 @@ public sealed class CapacityQueries(ICapacityStore store, IRegistrySnapshotSourc
         .ToList();
 
     /// <summary>Narrowing to something outside the caller's own scope is refused, not silently emptied.</summary>
-    private static void EnsureFilterInScope(Caller caller, CapacityFilter filter, RegistrySnapshot snapshot)
+    internal static void EnsureFilterInScope(Caller caller, CapacityFilter filter, RegistrySnapshot snapshot)
     {
         var own = Area.Of(snapshot.Find(caller.InstitutionCode));
         foreach (var (code, field) in new[]

@@ -27,6 +27,7 @@ public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotS
         }
 
         var snapshot = await registry.GetAsync(cancellationToken);
+        CapacityQueries.EnsureFilterInScope(caller, new CapacityFilter(regionCode, municipalityCode, null, null, null), snapshot);
         var inScope = CapacityQueries.ProvidersInScope(caller, snapshot)
             .Where(p => regionCode is null || p.PlanningRegion?.Code == regionCode)
             .Where(p => municipalityCode is null || p.Municipality?.Code == municipalityCode)

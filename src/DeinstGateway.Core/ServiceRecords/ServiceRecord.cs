@@ -47,13 +47,19 @@ public sealed record ClientFacts(
 
 public sealed record ServiceRecordFilter(string? ClientId, string? ProviderCode, ServiceType? ServiceType);
 
+/// <summary>
+/// Records delivered by one of the providers, or about a client of the responsible municipality
+/// (one of its transfers was neither rejected nor cancelled), wherever delivered.
+/// </summary>
+public sealed record ServiceRecordScope(IReadOnlyCollection<string> ProviderCodes, string? ResponsibleMunicipalityCode);
+
 public interface IServiceRecordStore
 {
     Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records of providers in the set (null: all), matching the filter, with an id after <paramref name="afterId"/>.</summary>
+    /// <summary>Records in the scope (null: all), matching the filter, with an id after <paramref name="afterId"/>.</summary>
     Task<IReadOnlyList<ServiceRecord>> ListAsync(
-        IReadOnlyCollection<string>? providerCodes, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
+        ServiceRecordScope? scope, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
 
     /// <summary>Records of these providers whose first day lies in [from, until), in id order.</summary>
     Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(

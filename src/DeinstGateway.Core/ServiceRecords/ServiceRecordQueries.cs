@@ -9,7 +9,8 @@ namespace DeinstGateway.Core.ServiceRecords;
 
 /// <summary>
 /// Service records in the caller's scope, by where the service was delivered: the ministry all,
-/// a planning region its region's providers, a municipality the providers in it, a provider its own.
+/// a planning region its region's providers, a provider its own, and a municipality the providers
+/// in it and also, wherever delivered, the services of the clients it is responsible for.
 /// </summary>
 public sealed class ServiceRecordQueries(IServiceRecordStore store, IRegistrySnapshotSource registry, IAccessLog accessLog, GatewayCalendar calendar)
 {
@@ -17,12 +18,15 @@ public sealed class ServiceRecordQueries(IServiceRecordStore store, IRegistrySna
     {
         CapacityScope.EnsureMayQuery(caller);
         var snapshot = await registry.GetAsync(cancellationToken);
-        IReadOnlyCollection<string>? providers = caller.Kind == InstitutionKind.Ministry
+        var scope = AccessMatrix.Find(Rpcs.ListServiceRecords, caller.Kind)!.Scope;
+        var inScope = scope == AccessScope.All
             ? null
-            : CapacityQueries.ProvidersInScope(caller, snapshot).Select(p => p.Code).ToList();
+            : new ServiceRecordScope(
+                CapacityQueries.ProvidersInScope(caller, snapshot).Select(p => p.Code).ToList(),
+                scope == AccessScope.OwnMunicipality ? caller.InstitutionCode : null);
         var size = page.EffectiveSize;
         var fingerprint = PageToken.Fingerprint(filter.ClientId, filter.ProviderCode, filter.ServiceType);
-        var records = await store.ListAsync(providers, filter, PageToken.Decode(page.PageToken, fingerprint), size + 1, cancellationToken);
+        var records = await store.ListAsync(inScope, filter, PageToken.Decode(page.PageToken, fingerprint), size + 1, cancellationToken);
         var items = records.Take(size).ToList();
         var now = calendar.Now;
         await accessLog.RecordReadsAsync(

@@ -24,13 +24,16 @@ internal sealed class ServiceRecordStore(
     }
 
     public async Task<IReadOnlyList<ServiceRecord>> ListAsync(
-        IReadOnlyCollection<string>? providerCodes, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken)
+        ServiceRecordScope? scope, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken)
     {
         var query = db.ServiceRecords.AsNoTracking();
-        if (providerCodes is not null)
+        if (scope is not null)
         {
-            var providers = providerCodes.ToList();
-            query = query.Where(r => providers.Contains(r.ProviderCode));
+            var providers = scope.ProviderCodes.ToList();
+            var municipality = scope.ResponsibleMunicipalityCode;
+            query = query.Where(r => providers.Contains(r.ProviderCode)
+                || (municipality != null && db.Transfers.Any(t => t.ClientId == r.ClientId && t.DestinationMunicipalityCode == municipality
+                    && t.State != TransferState.Rejected && t.State != TransferState.Cancelled)));
         }
 
         if (filter.ClientId is { } client)

@@ -17,12 +17,21 @@ public static class TransferClient
         var client = new TransferService.TransferServiceClient(channel);
         using var call = client.SubmitTransfers(cancellationToken: cancellationToken);
         var reading = ReadAllAsync(call.ResponseStream, cancellationToken);
-        foreach (var request in requests)
+        try
         {
-            await call.RequestStream.WriteAsync(request, cancellationToken);
+            foreach (var request in requests)
+            {
+                await call.RequestStream.WriteAsync(request, cancellationToken);
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+            // The gateway ended the call before reading everything (a refusal, a limit): the writes
+            // only see the stream reset, the answers carry the gateway's status.
         }
 
-        await call.RequestStream.CompleteAsync();
         return await reading;
     }
 

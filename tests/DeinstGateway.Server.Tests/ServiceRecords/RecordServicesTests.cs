@@ -139,6 +139,21 @@ public sealed class RecordServicesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_ByAMunicipalityResponsibleForTheClient_ShowsItsServicesWhereverDelivered()
+    {
+        var toMadona = ChildTransfer();
+        toMadona.Transfer.Person = (await Transfers("mun-riga").GetTransferAsync(new GetTransferRequest { Name = await ChildTransferNameAsync() })).Person;
+        toMadona.Transfer.DestinationMunicipality = "institutions/mun-madona";
+        toMadona.Transfer.DestinationProvider = string.Empty;
+        Assert.Equal(_child, (await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", toMadona)).Client);
+        await RecordAsync(RespiteProvider, Respite(new DateOnly(2025, 6, 2), 1));
+
+        var page = await Records("mun-madona").ListServiceRecordsAsync(new ListServiceRecordsRequest());
+
+        Assert.Equal((_child, "institutions/" + RespiteProvider), (Assert.Single(page.ServiceRecords).Client, Assert.Single(page.ServiceRecords).Provider.Name));
+    }
+
+    [Fact]
     public async Task List_ByACareCentre_IsPermissionDenied() =>
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Records("vsac-zemgale").ListServiceRecordsAsync(new ListServiceRecordsRequest()).ResponseAsync);
 
@@ -200,4 +215,9 @@ public sealed class RecordServicesTests : IAsyncLifetime
     }
 
     private ServiceRecordService.ServiceRecordServiceClient Records(string caller) => new(_gateway.ChannelFor(caller));
+
+    private TransferService.TransferServiceClient Transfers(string caller) => new(_gateway.ChannelFor(caller));
+
+    private async Task<string> ChildTransferNameAsync() =>
+        (await Transfers("mun-riga").ListTransfersAsync(new ListTransfersRequest())).Transfers.Single(t => t.Client == _child).Name;
 }
