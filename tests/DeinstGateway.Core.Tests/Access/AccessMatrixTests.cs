@@ -1,7 +1,6 @@
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
-using DeinstGateway.Core.Transfers;
 
 namespace DeinstGateway.Core.Tests.Access;
 
@@ -92,23 +91,6 @@ public sealed class AccessMatrixTests
     public void Rules_NoCellTwice()
     {
         Assert.Equal(AccessMatrix.Rules.Count, AccessMatrix.Rules.Select(r => (r.Method, r.Kind)).Distinct().Count());
-    }
-
-    [Theory]
-    [InlineData(InstitutionKind.Ministry, TransferScopeKind.All, false)]
-    [InlineData(InstitutionKind.PlanningRegion, TransferScopeKind.DestinationRegion, false)]
-    [InlineData(InstitutionKind.Municipality, TransferScopeKind.DestinationMunicipality, true)]
-    [InlineData(InstitutionKind.StateCareCentre, TransferScopeKind.Source, true)]
-    [InlineData(InstitutionKind.CareCentreBranch, TransferScopeKind.Source, true)]
-    [InlineData(InstitutionKind.ChildCareInstitution, TransferScopeKind.Source, true)]
-    [InlineData(InstitutionKind.ServiceProvider, TransferScopeKind.None, false)]
-    [InlineData(InstitutionKind.Agency, TransferScopeKind.None, false)]
-    public void TransferScope_For_FollowsTheMatrixRowOfGetTransfer(InstitutionKind kind, TransferScopeKind expected, bool seesPersonalData)
-    {
-        var scope = TransferScope.For(new Caller("x", kind, "thumbprint"));
-
-        Assert.Equal(expected, scope.Kind);
-        Assert.Equal(seesPersonalData, scope.SeesPersonalData);
     }
 
     [Fact]
