@@ -1,3 +1,4 @@
+using DeinstGateway.Benchmarks.Audit;
 using DeinstGateway.Benchmarks.Capacity;
 using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.ServiceRecords;
@@ -13,10 +14,12 @@ using DeinstGateway.Benchmarks.Transfers;
 // QueryCapacity calls over a region of generated providers with a transfer history behind them.
 // service-records (ServiceRecordOptions): one provider's RecordServices stream of valid records,
 // client in process, against raw inserts of service_records rows.
+// access-log: logged reads, one transaction each against group commit, and GetTransfer calls that log.
 const string Usage = """
     usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]
            DeinstGateway.Benchmarks capacity-query [--providers P (1000)] [--transfers T (20000)] [--calls C (500)] [--runs R (3)]
            DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown]
+           DeinstGateway.Benchmarks access-log [--reads N (20000)] [--runs R (3)] [--in-flight C (32)]
     """;
 
 if (args.Length == 0)
@@ -45,6 +48,9 @@ return args[0] switch
         : BadOptions(error),
     ServiceRecordBenchmark.Name => ServiceRecordOptions.TryParse(args.AsSpan(1), out var options, out var error)
         ? await Report(new ServiceRecordBenchmark(options).RunAsync)
+        : BadOptions(error),
+    AccessLogBenchmark.Name => AccessLogArguments.TryParse(args.AsSpan(1), out var reads, out var runs, out var inFlight, out var error)
+        ? await Report(new AccessLogBenchmark(reads, runs, inFlight).RunAsync)
         : BadOptions(error),
     _ => Unknown(args[0]),
 };

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
@@ -8,16 +8,28 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeinstGateway.Persistence.Audit;
 
 /// <summary>
-/// The access log for reads. Reads append by group commit: whoever holds the gate writes every
-/// entry queued so far in one transaction, so concurrent reads pay for one commit between them
-/// instead of one each, and each read still returns only after its entries are durable.
+/// The access log for reads. Reads append by group commit: one writer takes every entry queued
+/// while it was writing the previous batch and writes them in one transaction, so concurrent reads
+/// pay for one commit between them instead of one each, and each read still returns only after
+/// its entries are durable. SQLite's API runs synchronously, so the writer has a task of its own:
+/// callers on other threads keep queueing while it writes.
 /// </summary>
-internal sealed class AccessLog(IServiceScopeFactory scopes, AccessLogAppender appender) : IAccessLog
+internal sealed class AccessLog : IAccessLog, IAsyncDisposable, IDisposable
 {
     private const int ReadBatchSize = 2_000;
+    private const int MaxEntriesPerCommit = 5_000;
 
-    private readonly ConcurrentQueue<PendingEntries> _queue = new();
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly IServiceScopeFactory _scopes;
+    private readonly AccessLogAppender _appender;
+    private readonly Channel<PendingEntries> _queue = Channel.CreateUnbounded<PendingEntries>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public AccessLog(IServiceScopeFactory scopes, AccessLogAppender appender)
+    {
+        _scopes = scopes;
+        _appender = appender;
+        _writer = Task.Run(WriteQueuedAsync);
+    }
 
     public async Task RecordReadsAsync(IReadOnlyCollection<AccessEntry> entries, CancellationToken cancellationToken)
     {
@@ -27,27 +39,28 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, AccessLogAppender a
         }
 
         var pending = new PendingEntries(entries);
-        _queue.Enqueue(pending);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        if (!_queue.Writer.TryWrite(pending))
         {
-            if (!pending.Written.Task.IsCompleted)
-            {
-                await WriteQueuedAsync();
-            }
-        }
-        finally
-        {
-            _gate.Release();
+            throw new ObjectDisposedException(nameof(AccessLog), "The gateway is shutting down; the read was not logged.");
         }
 
-        await pending.Written.Task;
+        // Not abandoned when the caller gives up: the entry is written anyway, it may already be.
+        await pending.Written.Task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>Writes what is queued, then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async Task<IReadOnlyList<ChainedAccessEntry>> ListForClientAsync(
         string clientId, long? beforePosition, int limit, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         var query = db.AccessLog.AsNoTracking().Where(e => e.ClientId == clientId);
         if (beforePosition is { } before)
@@ -61,7 +74,7 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, AccessLogAppender a
 
     public async IAsyncEnumerable<ChainedAccessEntry> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         long after = 0;
         while (true)
@@ -89,18 +102,28 @@ internal sealed class AccessLog(IServiceScopeFactory scopes, AccessLogAppender a
     private async Task WriteQueuedAsync()
     {
         var batch = new List<PendingEntries>();
-        while (_queue.TryDequeue(out var queued))
+        while (await _queue.Reader.WaitToReadAsync())
         {
-            batch.Add(queued);
-        }
+            var entries = 0;
+            while (entries < MaxEntriesPerCommit && _queue.Reader.TryRead(out var queued))
+            {
+                batch.Add(queued);
+                entries += queued.Entries.Count;
+            }
 
+            await WriteAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<PendingEntries> batch)
+    {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            // Not the caller's token: the batch holds other calls' entries too.
-            await appender.AppendAsync(db, batch.SelectMany(p => p.Entries).ToList(), CancellationToken.None);
+            await _appender.AppendAsync(db, batch.SelectMany(p => p.Entries).ToList(), CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             batch.ForEach(p => p.Written.TrySetResult());
         }
