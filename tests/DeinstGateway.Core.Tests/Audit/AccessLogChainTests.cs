@@ -86,6 +86,15 @@ public sealed class AccessLogChainTests
     }
 
     [Fact]
+    public void Append_KnownEntry_GivesTheHashStoredChainsWereWrittenWith()
+    {
+        var first = AccessLogChain.Append(0, AccessLogChain.Genesis, [Entry(1) with { Outcome = AccessOutcome.Written }]).Single();
+
+        // Stored logs are verified with this function: its byte layout must never drift.
+        Assert.Equal("CA412DC1A45C435B0771CDAD9BB0DC3B75A79E482ABC27F9F6B12E9F0CFEDB4F", Convert.ToHexString(first.EntryHash));
+    }
+
+    [Fact]
     public void Append_AfterAHead_ContinuesItsPositionsAndHash()
     {
         var first = Chain(3);
