@@ -26,6 +26,10 @@ public sealed record AccessEntry(
 {
     public static AccessEntry Of(Caller caller, string clientId, AccessOutcome outcome, DateTimeOffset time) =>
         new(time, caller.InstitutionCode, caller.CertificateThumbprint, caller.Method, clientId, caller.Purpose, outcome);
+
+    /// <summary>One read per client an answer shows, however many of its records are about that client.</summary>
+    public static IReadOnlyList<AccessEntry> ReadsOf(Caller caller, IEnumerable<string> clientIds, DateTimeOffset time) =>
+        clientIds.Distinct(StringComparer.Ordinal).Select(client => Of(caller, client, AccessOutcome.Read, time)).ToList();
 }
 
 /// <summary>An entry at its place in the log, with the hashes that chain it to the one before.</summary>

@@ -28,10 +28,7 @@ public sealed class ServiceRecordQueries(IServiceRecordStore store, IRegistrySna
         var fingerprint = PageToken.Fingerprint(filter.ClientId, filter.ProviderCode, filter.ServiceType);
         var records = await store.ListAsync(inScope, filter, PageToken.Decode(page.PageToken, fingerprint), size + 1, cancellationToken);
         var items = records.Take(size).ToList();
-        var now = calendar.Now;
-        await accessLog.RecordReadsAsync(
-            items.Select(r => r.ClientId).Distinct(StringComparer.Ordinal).Select(client => AccessEntry.Of(caller, client, AccessOutcome.Read, now)).ToList(),
-            cancellationToken);
+        await accessLog.RecordReadsAsync(AccessEntry.ReadsOf(caller, items.Select(r => r.ClientId), calendar.Now), cancellationToken);
         return new Page<ServiceRecord>(items, records.Count > size ? PageToken.Encode(fingerprint, items[^1].Id) : string.Empty);
     }
 }

@@ -24,10 +24,7 @@ public sealed class TransferFeed(ITransferStore store, IAccessLog accessLog, Gat
             }
 
             // Logged per page before it is sent: one group-committed append for up to a page of changes.
-            await accessLog.RecordReadsAsync(
-                page.Items.Select(i => i.ClientId).Distinct(StringComparer.Ordinal)
-                    .Select(client => AccessEntry.Of(caller, client, AccessOutcome.Read, calendar.Now)).ToList(),
-                cancellationToken);
+            await accessLog.RecordReadsAsync(AccessEntry.ReadsOf(caller, page.Items.Select(i => i.ClientId), calendar.Now), cancellationToken);
             foreach (var item in page.Items)
             {
                 yield return new FeedMessage(item, 0, item.Change.Time);

@@ -49,10 +49,7 @@ public sealed class TransferQueries(ITransferStore store, PersonalDataProtector 
         var afterId = PageToken.Decode(page.PageToken, fingerprint);
         var records = await store.ListAsync(scope, filter, afterId, size + 1, cancellationToken);
         var shown = records.Take(size).ToList();
-        var now = calendar.Now;
-        await accessLog.RecordReadsAsync(
-            shown.Select(r => r.Client.Id).Distinct(StringComparer.Ordinal).Select(client => AccessEntry.Of(caller, client, AccessOutcome.Read, now)).ToList(),
-            cancellationToken);
+        await accessLog.RecordReadsAsync(AccessEntry.ReadsOf(caller, shown.Select(r => r.Client.Id), calendar.Now), cancellationToken);
         var items = shown.Select(r => View(r, scope)).ToList();
         var next = records.Count > size ? PageToken.Encode(fingerprint, items[^1].Transfer.Id) : string.Empty;
         return new Page<TransferView>(items, next);
