@@ -37,12 +37,22 @@ public sealed class TransferSubmissions(
             var check = SubmissionValidator.Validate(inputs[i], caller, snapshot, today);
             if (check.Valid is { } submission)
             {
+                var codeHashes = protector.LookupHashes(submission.Identity.PersonalCode);
+                var formerCodeHashes = submission.Identity.FormerPersonalCode is { } former ? protector.LookupHashes(former) : null;
+                // Most submissions bring a person not seen before: their client is made here,
+                // off the writer's path, and dropped if the batch's look-up finds the person.
+                var clientId = Guid.CreateVersion7().ToString("D");
+                var newClient = new ClientRecord(
+                    clientId, codeHashes.Active, formerCodeHashes?.Active, Protect(submission.Identity, clientId), submission.BirthDate);
                 valid.Add(new PreparedSubmission(
                     i,
                     submission,
                     submission.ContentHash(),
-                    protector.LookupHashes(submission.Identity.PersonalCode),
-                    submission.Identity.FormerPersonalCode is { } former ? protector.LookupHashes(former) : null));
+                    codeHashes,
+                    formerCodeHashes,
+                    Guid.CreateVersion7().ToString("D"),
+                    newClient,
+                    ValidSubmission.RequestKey(caller.InstitutionCode, submission.RequestId)));
             }
             else
             {
@@ -86,7 +96,7 @@ public sealed class TransferSubmissions(
     {
         var lookup = await batch.FindAsync(
             valid.Select(v => v.Submission.BusinessKey).ToHashSet(StringComparer.Ordinal),
-            valid.Select(v => ValidSubmission.RequestKey(caller.InstitutionCode, v.Submission.RequestId)).ToHashSet(StringComparer.Ordinal),
+            valid.Select(v => v.RequestKey).ToHashSet(StringComparer.Ordinal),
             valid.SelectMany(v => v.FormerCodeHashes is null ? v.CodeHashes.All : v.CodeHashes.All.Concat(v.FormerCodeHashes.All)).ToList(),
             cancellationToken);
 
@@ -95,9 +105,8 @@ public sealed class TransferSubmissions(
         var clients = new ClientDirectory(lookup.Clients);
         var now = calendar.Now;
 
-        foreach (var (index, submission, hash, codeHash, formerCodeHash) in valid)
+        foreach (var (index, submission, hash, codeHash, formerCodeHash, transferId, newClient, requestKey) in valid)
         {
-            var requestKey = ValidSubmission.RequestKey(caller.InstitutionCode, submission.RequestId);
             if (byRequestKey.TryGetValue(requestKey, out var sameRequest))
             {
                 results[index] = sameRequest.BusinessKey == submission.BusinessKey && sameRequest.ContentHash.AsSpan().SequenceEqual(hash)
@@ -114,8 +123,8 @@ public sealed class TransferSubmissions(
                 continue;
             }
 
-            var client = ResolveClient(submission, (codeHash, formerCodeHash), clients, batch);
-            var transfer = NewTransfer(caller, submission, client.Id, now);
+            var client = ResolveClient(submission, newClient, (codeHash, formerCodeHash), clients, batch);
+            var transfer = NewTransfer(transferId, submission, client.Id, now);
             batch.AddTransfer(new NewTransfer(
                 transfer,
                 caller.InstitutionCode,
@@ -137,16 +146,18 @@ public sealed class TransferSubmissions(
     /// changed from an old-format code to a new one, and kept up to date with the latest names.
     /// </summary>
     private ClientRecord ResolveClient(
-        ValidSubmission submission, (PersonalCodeHashes Current, PersonalCodeHashes? Former) hashes, ClientDirectory clients, ISubmissionBatch batch)
+        ValidSubmission submission,
+        ClientRecord newClient,
+        (PersonalCodeHashes Current, PersonalCodeHashes? Former) hashes,
+        ClientDirectory clients,
+        ISubmissionBatch batch)
     {
         var existing = clients.Find(hashes.Current) ?? (hashes.Former is null ? null : clients.Find(hashes.Former));
         if (existing is null)
         {
-            var id = Guid.CreateVersion7().ToString("D");
-            var created = new ClientRecord(id, hashes.Current.Active, hashes.Former?.Active, Protect(submission.Identity, id), submission.BirthDate);
-            batch.AddClient(created);
-            clients.Add(created);
-            return created;
+            batch.AddClient(newClient);
+            clients.Add(newClient);
+            return newClient;
         }
 
         var switchesCode = hashes.Former is not null && hashes.Former.Matches(existing.PersonalCodeHash);
@@ -176,8 +187,8 @@ public sealed class TransferSubmissions(
     /// <summary>Binds a client's ciphertext to its row: moved to another client it no longer opens.</summary>
     public static byte[] ClientAssociatedData(string clientId) => System.Text.Encoding.ASCII.GetBytes("clients/" + clientId);
 
-    private static Transfer NewTransfer(Caller caller, ValidSubmission s, string clientId, DateTimeOffset now) => new(
-        Guid.CreateVersion7().ToString("D"),
+    private static Transfer NewTransfer(string id, ValidSubmission s, string clientId, DateTimeOffset now) => new(
+        id,
         s.CaseNumber,
         s.Source.Code,
         s.Source.Parent?.Code,
@@ -237,6 +248,17 @@ public sealed class TransferSubmissions(
 /// <summary>A batch after the checks that need no database, ready to be written.</summary>
 public sealed record PreparedBatch(SubmitResult[] Results, IReadOnlyList<PreparedSubmission> Valid);
 
-/// <summary>A valid submission with its position in the batch, content digest and personal-code look-up hashes.</summary>
+/// <summary>
+/// A valid submission with its position in the batch, content digest, personal-code look-up
+/// hashes, request key, and what it becomes if it is new: the transfer's id and, for a person
+/// the gateway does not know yet, the client.
+/// </summary>
 public sealed record PreparedSubmission(
-    int Index, ValidSubmission Submission, byte[] ContentHash, PersonalCodeHashes CodeHashes, PersonalCodeHashes? FormerCodeHashes);
+    int Index,
+    ValidSubmission Submission,
+    byte[] ContentHash,
+    PersonalCodeHashes CodeHashes,
+    PersonalCodeHashes? FormerCodeHashes,
+    string TransferId,
+    ClientRecord NewClient,
+    string RequestKey);

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Transfers;
@@ -7,9 +8,11 @@ using Grpc.Core;
 namespace DeinstGateway.Server.Transfers;
 
 /// <summary>
-/// Runs one SubmitTransfers stream: reads ahead while a batch of what has already arrived is
-/// written in one transaction, then answers every message of the batch in order. Batching keeps
-/// the database at a few commits per thousand transfers instead of one each.
+/// Runs one SubmitTransfers stream as three overlapping stages: messages are read and prepared
+/// (validated, hashed, encrypted) ahead; each prepared batch is written in one transaction; the
+/// answers of a committed batch are sent, in order, while the next batch is written. Only the
+/// database work is on the writer's path, and batching keeps it at a few commits per thousand
+/// transfers instead of one each.
 /// </summary>
 public sealed class SubmissionPipeline(TransferSubmissions submissions, TransferOptions options)
 {
@@ -27,16 +30,51 @@ public sealed class SubmissionPipeline(TransferSubmissions submissions, Transfer
         // One prepared batch waits while the previous one is written: validation and hashing of
         // the next batch run on the other core during the current batch's transaction.
         var prepared = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        // Answers of a committed batch go out while the next batch is written.
+        var answered = Channel.CreateBounded<IReadOnlyList<SubmitResult>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = ReadAllAsync(requests, arrived.Writer, cancellationToken);
         var preparing = Task.Run(() => PrepareAllAsync(caller, arrived.Reader, prepared.Writer, cancellationToken), cancellationToken);
+        var answering = AnswerAllAsync(answered, responses, cancellationToken);
 
-        await foreach (var batch in prepared.Reader.ReadAllAsync(cancellationToken))
+        ExceptionDispatchInfo? failure = null;
+        try
         {
-            var results = await submissions.ApplyAsync(caller, batch, cancellationToken);
-            await WriteAsync(responses, results, cancellationToken);
+            await foreach (var batch in prepared.Reader.ReadAllAsync(cancellationToken))
+            {
+                await answered.Writer.WriteAsync(await submissions.ApplyAsync(caller, batch, cancellationToken), cancellationToken);
+            }
+        }
+        catch (ChannelClosedException)
+        {
+            // The answering side failed (the caller went away): awaiting it reports its error.
+        }
+        catch (Exception e)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
         }
 
+        // Committed batches are answered before the stream ends, also when a later one failed.
+        answered.Writer.TryComplete();
+        await answering;
+        failure?.Throw();
         await Task.WhenAll(reading, preparing);
+    }
+
+    private static async Task AnswerAllAsync(
+        Channel<IReadOnlyList<SubmitResult>> answered, IServerStreamWriter<SubmitTransferResponse> responses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var results in answered.Reader.ReadAllAsync(cancellationToken))
+            {
+                await WriteAsync(responses, results, cancellationToken);
+            }
+        }
+        catch (Exception e)
+        {
+            answered.Writer.TryComplete(e);
+            throw;
+        }
     }
 
     private async Task PrepareAllAsync(
