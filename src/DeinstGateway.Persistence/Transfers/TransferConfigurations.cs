@@ -35,10 +35,13 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<TransferR
         builder.HasIndex(t => t.RequestKey).IsUnique();
         // Each caller's view walks its own slice in id order.
         builder.HasIndex(t => new { t.SourceCode, t.Id });
-        builder.HasIndex(t => new { t.SourceParentCode, t.Id });
         builder.HasIndex(t => new { t.DestinationMunicipalityCode, t.Id });
         builder.HasIndex(t => new { t.DestinationRegionCode, t.Id });
         builder.HasIndex(t => t.ClientId);
+        // Only branches have a parent and only some transfers name a provider: rows without one
+        // are never looked up through these columns, so every submission writes fewer index entries.
+        builder.HasIndex(t => new { t.SourceParentCode, t.Id }).HasFilter("SourceParentCode IS NOT NULL");
+        builder.HasIndex(t => t.DestinationProviderCode).HasFilter("DestinationProviderCode IS NOT NULL");
 
         builder.HasOne<ClientRow>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<InstitutionRow>().WithMany().HasForeignKey(t => t.SourceCode).OnDelete(DeleteBehavior.Restrict);
@@ -75,6 +78,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<ClientRow>
         builder.Property(c => c.FormerPersonalCodeHash).HasMaxLength(64);
         builder.Property(c => c.ProtectedIdentity).HasMaxLength(1024);
         builder.HasIndex(c => c.PersonalCodeHash).IsUnique();
-        builder.HasIndex(c => c.FormerPersonalCodeHash).IsUnique();
+        // Few people change their personal code: the index holds only those who did.
+        builder.HasIndex(c => c.FormerPersonalCodeHash).IsUnique().HasFilter("FormerPersonalCodeHash IS NOT NULL");
     }
 }

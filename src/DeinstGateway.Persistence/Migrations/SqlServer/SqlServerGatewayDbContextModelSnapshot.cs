@@ -516,7 +516,7 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
                     b.HasIndex("FormerPersonalCodeHash")
                         .IsUnique()
-                        .HasFilter("[FormerPersonalCodeHash] IS NOT NULL");
+                        .HasFilter("FormerPersonalCodeHash IS NOT NULL");
 
                     b.HasIndex("PersonalCodeHash")
                         .IsUnique();
@@ -690,7 +690,8 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("DestinationProviderCode");
+                    b.HasIndex("DestinationProviderCode")
+                        .HasFilter("DestinationProviderCode IS NOT NULL");
 
                     b.HasIndex("RequestKey")
                         .IsUnique();
@@ -701,7 +702,8 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
                     b.HasIndex("SourceCode", "Id");
 
-                    b.HasIndex("SourceParentCode", "Id");
+                    b.HasIndex("SourceParentCode", "Id")
+                        .HasFilter("SourceParentCode IS NOT NULL");
 
                     b.ToTable("transfers", (string)null);
                 });

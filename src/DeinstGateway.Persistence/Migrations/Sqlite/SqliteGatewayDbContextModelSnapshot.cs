@@ -470,7 +470,8 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("FormerPersonalCodeHash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("FormerPersonalCodeHash IS NOT NULL");
 
                     b.HasIndex("PersonalCodeHash")
                         .IsUnique();
@@ -626,7 +627,8 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("DestinationProviderCode");
+                    b.HasIndex("DestinationProviderCode")
+                        .HasFilter("DestinationProviderCode IS NOT NULL");
 
                     b.HasIndex("RequestKey")
                         .IsUnique();
@@ -637,7 +639,8 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SourceCode", "Id");
 
-                    b.HasIndex("SourceParentCode", "Id");
+                    b.HasIndex("SourceParentCode", "Id")
+                        .HasFilter("SourceParentCode IS NOT NULL");
 
                     b.ToTable("transfers", (string)null);
                 });
