@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace DeinstGateway.Persistence.Database;
 
@@ -7,15 +8,26 @@ namespace DeinstGateway.Persistence.Database;
 /// One INSERT or UPDATE command reused for many rows inside one transaction: the set-based
 /// write for hot paths, where EF Core's per-entity change tracking costs more than the database.
 /// The SQL is plain parameterised SQL that SQLite and SQL Server both accept; values are stored
-/// exactly as EF Core stores them (enums by name, DateOnly as a date, DateTime as datetime2).
+/// exactly as EF Core stores them (enums by name, DateOnly as a date, DateTime as datetime2). On
+/// SQLite the statement is prepared once and bound by position (<see cref="SqliteStatement"/>).
 /// </summary>
 internal sealed class RowCommand<TRow> : IDisposable
 {
-    private readonly DbCommand _command;
-    private readonly (DbParameter Parameter, Func<TRow, object?> Value)[] _columns;
+    private readonly DbCommand? _command;
+    private readonly (DbParameter Parameter, Func<TRow, object?> Value)[] _columns = [];
+    private readonly SqliteStatement? _statement;
+    private readonly (int Position, Func<TRow, object?> Value)[] _positions = [];
 
     private RowCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns)
     {
+        if (connection is SqliteConnection sqlite)
+        {
+            // SQLite has one transaction per connection: the statement runs inside `transaction`.
+            _statement = new SqliteStatement(sqlite, sql);
+            _positions = columns.Select(c => (_statement.PositionOf("@" + c.Column), c.Value)).ToArray();
+            return;
+        }
+
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
         _command.CommandText = sql;
@@ -50,6 +62,22 @@ internal sealed class RowCommand<TRow> : IDisposable
         // No explicit Prepare: SQLite keeps a command's compiled statement between executions
         // anyway, and SQL Server's client would demand a size for every text parameter.
         var affected = 0;
+        if (_statement is not null)
+        {
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var (position, value) in _positions)
+                {
+                    _statement.Bind(position, value(row));
+                }
+
+                affected += _statement.Execute();
+            }
+
+            return affected;
+        }
+
         foreach (var row in rows)
         {
             foreach (var (parameter, value) in _columns)
@@ -57,13 +85,17 @@ internal sealed class RowCommand<TRow> : IDisposable
                 Bind(parameter, value(row));
             }
 
-            affected += await _command.ExecuteNonQueryAsync(cancellationToken);
+            affected += await _command!.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return affected;
     }
 
-    public void Dispose() => _command.Dispose();
+    public void Dispose()
+    {
+        _statement?.Dispose();
+        _command?.Dispose();
+    }
 
     private static void Bind(DbParameter parameter, object? value)
     {

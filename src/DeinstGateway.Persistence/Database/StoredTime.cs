@@ -6,5 +6,8 @@ namespace DeinstGateway.Persistence.Database;
 /// </summary>
 internal static class StoredTime
 {
+    /// <summary>How EF Core and Microsoft.Data.Sqlite write a DateTime into SQLite.</summary>
+    public const string SqliteFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+
     public static DateTimeOffset AsUtc(DateTime stored) => new(DateTime.SpecifyKind(stored, DateTimeKind.Utc));
 }
