@@ -73,6 +73,30 @@ public sealed class BulkSubmissionTests
     }
 
     [Fact]
+    public async Task Submit_SameStreamToTwoGatewayProcessesAtOnce_CreatesEachTransferAndClientOnce()
+    {
+        var path = GatewayProcess.NewDatabasePath();
+        await using var first = await GatewayProcess.StartAsync(path);
+        await using var second = await GatewayProcess.StartAsync(path);
+        var requests = Enumerable.Range(0, 3_000).Select(_ => TransferRequests.Valid()).ToList();
+
+        var answers = await Task.WhenAll(
+            Task.Run(() => TransferClient.SubmitAsync(first, Centre, requests)),
+            Task.Run(() => TransferClient.SubmitAsync(second, Centre, requests)));
+
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var outcomes = answers.Select(a => a[i].Outcome).Order().ToList();
+            Assert.Equal([SubmitOutcome.Created, SubmitOutcome.Duplicate], outcomes);
+            Assert.Equal(answers[0][i].Transfer, answers[1][i].Transfer);
+        }
+
+        Assert.Equal(["3000"], await SqliteFile.ColumnAsync(path, "SELECT COUNT(*) FROM transfers"));
+        Assert.Equal(["3000"], await SqliteFile.ColumnAsync(path, "SELECT COUNT(*) FROM clients"));
+        Assert.Equal(["3000"], await SqliteFile.ColumnAsync(path, "SELECT COUNT(*) FROM transfer_events"));
+    }
+
+    [Fact]
     public async Task DatabaseFile_AfterSubmissions_ContainsNoPersonalCode()
     {
         await using var gateway = await GatewayProcess.StartAsync();
