@@ -31,7 +31,7 @@ internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction
             .Select(t => new KnownTransfer(t.Id, t.BusinessKey, t.RequestKey, t.ContentHash))
             .ToListAsync(cancellationToken);
 
-        var hashes = personalCodeHashes.Select(Convert.ToHexString).Distinct().ToList();
+        var hashes = personalCodeHashes.ToList();
         var clients = await db.Clients.AsNoTracking()
             .Where(c => hashes.Contains(c.PersonalCodeHash) || (c.FormerPersonalCodeHash != null && hashes.Contains(c.FormerPersonalCodeHash)))
             .ToListAsync(cancellationToken);
@@ -44,7 +44,7 @@ internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction
         var row = new ClientRow
         {
             Id = client.Id,
-            PersonalCodeHash = string.Empty,
+            PersonalCodeHash = [],
             ProtectedIdentity = client.ProtectedIdentity,
             CreateTime = now,
             UpdateTime = now,

@@ -74,8 +74,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<ClientRow>
         builder.ToTable("clients");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).HasMaxLength(36);
-        builder.Property(c => c.PersonalCodeHash).HasMaxLength(64);
-        builder.Property(c => c.FormerPersonalCodeHash).HasMaxLength(64);
+        builder.Property(c => c.PersonalCodeHash).HasMaxLength(32);
+        builder.Property(c => c.FormerPersonalCodeHash).HasMaxLength(32);
         builder.Property(c => c.ProtectedIdentity).HasMaxLength(1024);
         builder.HasIndex(c => c.PersonalCodeHash).IsUnique();
         // Few people change their personal code: the index holds only those who did.

@@ -79,23 +79,23 @@ internal static class TransferRowMapping
 
     public static ClientRecord ToDomain(this ClientRow row) => new(
         row.Id,
-        Convert.FromHexString(row.PersonalCodeHash),
-        row.FormerPersonalCodeHash is null ? null : Convert.FromHexString(row.FormerPersonalCodeHash),
+        row.PersonalCodeHash,
+        row.FormerPersonalCodeHash,
         row.ProtectedIdentity,
         row.BirthDate);
 
     /// <summary>A row with what an update of an existing client writes (<see cref="SubmissionWriter.UpdateClientsAsync"/>).</summary>
     public static ClientRow ToUpdateRow(this ClientRecord client)
     {
-        var row = new ClientRow { Id = client.Id, PersonalCodeHash = string.Empty, ProtectedIdentity = [], UpdateTime = DateTime.UtcNow };
+        var row = new ClientRow { Id = client.Id, PersonalCodeHash = [], ProtectedIdentity = [], UpdateTime = DateTime.UtcNow };
         row.Apply(client);
         return row;
     }
 
     public static void Apply(this ClientRow row, ClientRecord client)
     {
-        row.PersonalCodeHash = Convert.ToHexString(client.PersonalCodeHash);
-        row.FormerPersonalCodeHash = client.FormerPersonalCodeHash is null ? null : Convert.ToHexString(client.FormerPersonalCodeHash);
+        row.PersonalCodeHash = client.PersonalCodeHash;
+        row.FormerPersonalCodeHash = client.FormerPersonalCodeHash;
         row.ProtectedIdentity = client.ProtectedIdentity;
         row.BirthDate = client.BirthDate;
     }

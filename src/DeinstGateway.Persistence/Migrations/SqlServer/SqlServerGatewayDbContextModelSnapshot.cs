@@ -493,16 +493,14 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("FormerPersonalCodeHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                    b.Property<byte[]>("FormerPersonalCodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
 
-                    b.Property<string>("PersonalCodeHash")
+                    b.Property<byte[]>("PersonalCodeHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
 
                     b.Property<byte[]>("ProtectedIdentity")
                         .IsRequired()

@@ -450,14 +450,14 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FormerPersonalCodeHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("FormerPersonalCodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
-                    b.Property<string>("PersonalCodeHash")
+                    b.Property<byte[]>("PersonalCodeHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<byte[]>("ProtectedIdentity")
                         .IsRequired()
