@@ -99,7 +99,25 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
         var after = ProcessMeter.Read();
         details.Add("raw process: " + after.Describe(before, raw, rawRows.Length));
 
-        return new RunFigures(requests.Length, gateway, raw, batchSize, details);
+        var floor = await MeasureFloorAsync(pki, Path.Combine(folder, "floor"), requests, batchSize);
+        details.Add(Line($"database floor (the gateway's rows, indexes and look-ups alone, see {nameof(TransferWriteFloor)}): transfers/s {requests.Length / floor.TotalSeconds:F0} ({floor.TotalSeconds:F2} s), ratio {requests.Length / floor.TotalSeconds / (rawRows.Length / raw.TotalSeconds):F3}"));
+
+        return new RunFigures(requests.Length, gateway, raw, floor, batchSize, details);
+    }
+
+    /// <summary>A fresh gateway database (migrated, reference data loaded, no traffic), then the floor measured on it.</summary>
+    private static async Task<TimeSpan> MeasureFloorAsync(DevelopmentPki pki, string folder, Proto.SubmitTransferRequest[] requests, int batchSize)
+    {
+        Directory.CreateDirectory(folder);
+        string databasePath;
+        await using (var host = await GatewayHost.StartAsync(pki, folder))
+        {
+            databasePath = host.DatabasePath;
+        }
+
+        SqliteConnection.ClearAllPools();
+        ProcessMeter.Settle();
+        return TransferWriteFloor.Measure(databasePath, requests, batchSize);
     }
 
     /// <summary><c>--in-process</c>: the client shares the gateway's process and cores.</summary>
@@ -246,10 +264,13 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
         }
 
         Console.WriteLine("raw rows/s " + RunStatistics.Of(runs.Select(r => r.RawRowsPerSecond).ToList()).Format("F0"));
+        Console.WriteLine("database floor transfers/s " + RunStatistics.Of(runs.Select(r => r.FloorPerSecond).ToList()).Format("F0")
+            + ", ratio " + RunStatistics.Of(runs.Select(r => r.FloorPerSecond / r.RawRowsPerSecond).ToList()).Format("F3"));
         foreach (var client in options.Clients)
         {
             var label = single ? "" : ", " + Label(client);
             Console.WriteLine("ratio (transfers/s ÷ raw rows/s, per run)" + label + " " + RunStatistics.Of(runs.Select(r => r.Ratio(client)).ToList()).Format("F3"));
+            Console.WriteLine("gateway ÷ database floor (transfers/s, per run)" + label + " " + RunStatistics.Of(runs.Select(r => r.TransfersPerSecond(client) / r.FloorPerSecond).ToList()).Format("F3"));
         }
 
         if (!single)
@@ -262,8 +283,9 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
         Console.WriteLine("configuration:");
         Console.WriteLine(Line($"  N = {options.Count} messages per run, {options.Runs} run(s), each in a fresh temp folder with a fresh SQLite file (with --both: one per client placement, in alternating order)"));
         Console.WriteLine(Line($"  gateway: one SubmitTransfers stream over mutual TLS (HTTP/2, loopback), client certificate {TransferRequestFactory.Caller}; Transfers:SubmitBatchSize = {batchSize}"));
-        Console.WriteLine("  gateway writes per transfer: one transfers row (9 indexes with the primary key), one clients row (3), one transfer_events row (2), after one look-up query per batch");
+        Console.WriteLine("  gateway writes per transfer: one transfers row (9 indexes with the primary key; 2 of them only where the column is set), one clients row (3; 1 only where set), one transfer_events row (2), one access_log row (2), after two look-up queries per batch");
         Console.WriteLine(Line($"  raw baseline: {TransferRawTable.Table.Columns.Count} columns of transfers, primary key only, one prepared INSERT reused, {RawSqliteBaseline.RowsPerTransaction} rows per transaction, in this process"));
+        Console.WriteLine(Line($"  database floor: a fresh gateway database; per batch of {batchSize} the two look-ups, then per transfer a clients, transfers, transfer_events and access_log row with all their indexes; prepared statements bound by position, in this process"));
         if (options.Breakdown)
         {
             Console.WriteLine("  --breakdown: EF Core diagnostic events were observed during the gateway phase, which slows it");
@@ -300,9 +322,11 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
     private static string Line(FormattableString text) => text.ToString(Invariant);
 
     private sealed record RunFigures(
-        int Count, IReadOnlyDictionary<ClientPlacement, TimeSpan> Gateway, TimeSpan Raw, int BatchSize, IReadOnlyList<string> Details)
+        int Count, IReadOnlyDictionary<ClientPlacement, TimeSpan> Gateway, TimeSpan Raw, TimeSpan Floor, int BatchSize, IReadOnlyList<string> Details)
     {
         public double RawRowsPerSecond => Count / Raw.TotalSeconds;
+
+        public double FloorPerSecond => Count / Floor.TotalSeconds;
 
         public double OutOverIn => TransfersPerSecond(ClientPlacement.OutOfProcess) / TransfersPerSecond(ClientPlacement.InProcess);
 

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using DeinstGateway.Benchmarks.Infrastructure;
+using Deinst.V1;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace DeinstGateway.Benchmarks.Transfers;
+
+/// <summary>
+/// The database floor of a submission: exactly what the gateway's SQLite file must do for each new
+/// transfer (the batch's two look-ups, then a clients, transfers, transfer_events and access_log
+/// row with every index the migrations create) and nothing else: no gRPC, no validation, no EF
+/// Core, no encryption; statements prepared once and bound by position, rows built before timing,
+/// batches as large as the gateway's. No gateway code can submit faster than this with this schema.
+/// </summary>
+public static class TransferWriteFloor
+{
+    private const string Method = "/deinst.v1.TransferService/SubmitTransfers";
+
+    private static readonly string[] ClientColumns =
+        ["Id", "PersonalCodeHash", "FormerPersonalCodeHash", "ProtectedIdentity", "BirthDate", "CreateTime", "UpdateTime"];
+
+    private static readonly string[] EventColumns =
+        ["TransferId", "FromState", "ToState", "ActorCode", "Time", "RejectionReason", "Version"];
+
+    private static readonly string[] AccessColumns =
+        ["Position", "Time", "InstitutionCode", "CertificateThumbprint", "Method", "ClientId", "Purpose", "Outcome", "PreviousHash", "EntryHash"];
+
+    /// <param name="databasePath">A gateway database just migrated and loaded with reference data, holding no transfer.</param>
+    public static TimeSpan Measure(string databasePath, SubmitTransferRequest[] requests, int batchSize)
+    {
+        var rows = requests.Select((request, i) => BuildRows(request, position: i + 1)).ToArray();
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        TimeSpan elapsed;
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            Execute(connection, RawSqliteBaseline.Pragmas + " PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384;");
+            var database = connection.Handle!;
+            using var findTransfers = new Statement(database,
+                "SELECT Id, ContentHash FROM transfers WHERE BusinessKey IN (SELECT value FROM json_each(?1)) OR RequestKey IN (SELECT value FROM json_each(?2))");
+            using var findClients = new Statement(database,
+                "SELECT Id FROM clients WHERE PersonalCodeHash IN (SELECT unhex(value) FROM json_each(?1)) OR FormerPersonalCodeHash IN (SELECT unhex(value) FROM json_each(?1))");
+            using var insertClient = Statement.Insert(database, "clients", ClientColumns);
+            using var insertTransfer = Statement.Insert(database, "transfers", TransferRawTable.Table.Columns.Select(c => c.Name).ToArray());
+            using var insertEvent = Statement.Insert(database, "transfer_events", EventColumns);
+            using var insertAccess = Statement.Insert(database, "access_log", AccessColumns);
+
+            var start = Stopwatch.GetTimestamp();
+            for (var first = 0; first < rows.Length; first += batchSize)
+            {
+                var batch = rows.AsSpan(first, Math.Min(batchSize, rows.Length - first)).ToArray();
+                Execute(connection, "BEGIN IMMEDIATE");
+                findTransfers.Query(Json(batch.Select(r => (string)r.Transfer[5]!)), Json(batch.Select(r => (string)r.Transfer[6]!)));
+                findClients.Query(Json(batch.Select(r => Convert.ToHexString((byte[])r.Client[1]!))));
+                foreach (var row in batch)
+                {
+                    insertClient.Run(row.Client);
+                }
+
+                foreach (var row in batch)
+                {
+                    insertTransfer.Run(row.Transfer);
+                }
+
+                foreach (var row in batch)
+                {
+                    insertEvent.Run(row.Event);
+                }
+
+                foreach (var row in batch)
+                {
+                    insertAccess.Run(row.Access);
+                }
+
+                Execute(connection, "COMMIT");
+            }
+
+            elapsed = Stopwatch.GetElapsedTime(start);
+        }
+
+        var stored = RawSqliteBaseline.CountRows(databasePath, "transfers");
+        if (stored != requests.Length)
+        {
+            throw new BenchmarkFailedException($"the floor's transfers table holds {stored} rows, expected {requests.Length}");
+        }
+
+        return elapsed;
+    }
+
+    private static (object?[] Client, object?[] Transfer, object?[] Event, object?[] Access) BuildRows(SubmitTransferRequest request, long position)
+    {
+        var transfer = TransferRawTable.Row(request);
+        var clientId = (string)transfer[8]!;
+        var time = (string)transfer[20]!;
+        var birth = request.Transfer.Person.BirthDate;
+        object?[] client =
+        [
+            clientId, RandomNumberGenerator.GetBytes(32), null, RandomNumberGenerator.GetBytes(120),
+            new DateOnly(birth.Year, birth.Month, birth.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), time, time,
+        ];
+        object?[] submitted = [transfer[0], null, "Submitted", TransferRequestFactory.Caller, time, null, 1L];
+        object?[] access =
+        [
+            position, time, TransferRequestFactory.Caller, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), Method, clientId,
+            "transfer-handover", "Written", RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32),
+        ];
+        return (client, transfer, submitted, access);
+    }
+
+    private static string Json(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class Statement : IDisposable
+    {
+        private readonly sqlite3 _database;
+        private readonly sqlite3_stmt _statement;
+
+        public Statement(sqlite3 database, string sql)
+        {
+            _database = database;
+            Check(raw.sqlite3_prepare_v2(database, sql, out _statement));
+        }
+
+        public static Statement Insert(sqlite3 database, string table, IReadOnlyList<string> columns) =>
+            new(database, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})");
+
+        public void Run(object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                Check(values[i] switch
+                {
+                    null => raw.sqlite3_bind_null(_statement, i + 1),
+                    string text => raw.sqlite3_bind_text(_statement, i + 1, text),
+                    byte[] bytes => raw.sqlite3_bind_blob(_statement, i + 1, bytes),
+                    long number => raw.sqlite3_bind_int64(_statement, i + 1, number),
+                    var other => throw new NotSupportedException(other.GetType().Name),
+                });
+            }
+
+            var rc = raw.sqlite3_step(_statement);
+            raw.sqlite3_reset(_statement);
+            if (rc != raw.SQLITE_DONE)
+            {
+                Check(rc);
+            }
+        }
+
+        public void Query(params string[] parameters)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                Check(raw.sqlite3_bind_text(_statement, i + 1, parameters[i]));
+            }
+
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+            }
+
+            raw.sqlite3_reset(_statement);
+            if (rc != raw.SQLITE_DONE)
+            {
+                Check(rc);
+            }
+        }
+
+        public void Dispose() => _statement.Dispose();
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                throw new BenchmarkFailedException($"SQLite {rc}: {raw.sqlite3_errmsg(_database).utf8_to_string()}");
+            }
+        }
+    }
+}
