@@ -68,14 +68,16 @@ public sealed record SubmissionLookup(
     IReadOnlyList<KnownTransfer> Transfers,
     IReadOnlyList<ClientRecord> Clients);
 
-/// <summary>The idempotency facts of an existing transfer.</summary>
-public sealed record KnownTransfer(string Id, string BusinessKey, string RequestKey, byte[] ContentHash);
+/// <summary>The idempotency facts of an existing transfer: its business key, and the request id its submitter sent it with.</summary>
+public sealed record KnownTransfer(string Id, string BusinessKey, string SubmitterCode, string RequestId, byte[] ContentHash);
 
 public interface ISubmissionBatch : IAsyncDisposable
 {
+    /// <summary>Transfers under any of the business keys or sent by the submitter with any of the request ids, and clients under any of the hashes.</summary>
     Task<SubmissionLookup> FindAsync(
         IReadOnlyCollection<string> businessKeys,
-        IReadOnlyCollection<string> requestKeys,
+        string submitterCode,
+        IReadOnlyCollection<string> requestIds,
         IReadOnlyCollection<byte[]> personalCodeHashes,
         CancellationToken cancellationToken);
 
@@ -98,7 +100,7 @@ public sealed record NewTransfer(
     Transfer Transfer,
     string SubmitterCode,
     string BusinessKey,
-    string RequestKey,
+    string RequestId,
     byte[] ContentHash,
     TransferStateChange Submitted);
 

@@ -51,8 +51,7 @@ public sealed class TransferSubmissions(
                     codeHashes,
                     formerCodeHashes,
                     Guid.CreateVersion7().ToString("D"),
-                    newClient,
-                    ValidSubmission.RequestKey(caller.InstitutionCode, submission.RequestId)));
+                    newClient));
             }
             else
             {
@@ -96,18 +95,22 @@ public sealed class TransferSubmissions(
     {
         var lookup = await batch.FindAsync(
             valid.Select(v => v.Submission.BusinessKey).ToHashSet(StringComparer.Ordinal),
-            valid.Select(v => v.RequestKey).ToHashSet(StringComparer.Ordinal),
+            caller.InstitutionCode,
+            valid.Select(v => v.Submission.RequestId).ToHashSet(StringComparer.Ordinal),
             valid.SelectMany(v => v.FormerCodeHashes is null ? v.CodeHashes.All : v.CodeHashes.All.Concat(v.FormerCodeHashes.All)).ToList(),
             cancellationToken);
 
         var byBusinessKey = lookup.Transfers.ToDictionary(t => t.BusinessKey, StringComparer.Ordinal);
-        var byRequestKey = lookup.Transfers.ToDictionary(t => t.RequestKey, StringComparer.Ordinal);
+        // Request ids are the submitter's own: another institution's equal id is no resend.
+        var byRequestId = lookup.Transfers
+            .Where(t => t.SubmitterCode == caller.InstitutionCode)
+            .ToDictionary(t => t.RequestId, StringComparer.Ordinal);
         var clients = new ClientDirectory(lookup.Clients);
         var now = calendar.Now;
 
-        foreach (var (index, submission, hash, codeHash, formerCodeHash, transferId, newClient, requestKey) in valid)
+        foreach (var (index, submission, hash, codeHash, formerCodeHash, transferId, newClient) in valid)
         {
-            if (byRequestKey.TryGetValue(requestKey, out var sameRequest))
+            if (byRequestId.TryGetValue(submission.RequestId, out var sameRequest))
             {
                 results[index] = sameRequest.BusinessKey == submission.BusinessKey && sameRequest.ContentHash.AsSpan().SequenceEqual(hash)
                     ? SubmitResult.Duplicate(submission.RequestId, sameRequest.Id)
@@ -129,14 +132,14 @@ public sealed class TransferSubmissions(
                 transfer,
                 caller.InstitutionCode,
                 submission.BusinessKey,
-                requestKey,
+                submission.RequestId,
                 hash,
                 new TransferStateChange(0, transfer.Id, null, TransferState.Submitted, caller.InstitutionCode, now, null, transfer.Version)),
                 AccessEntry.Of(caller, client.Id, AccessOutcome.Written, now));
 
-            var known = new KnownTransfer(transfer.Id, submission.BusinessKey, requestKey, hash);
+            var known = new KnownTransfer(transfer.Id, submission.BusinessKey, caller.InstitutionCode, submission.RequestId, hash);
             byBusinessKey[known.BusinessKey] = known;
-            byRequestKey[known.RequestKey] = known;
+            byRequestId[known.RequestId] = known;
             results[index] = SubmitResult.Created(submission.RequestId, transfer.Id);
         }
     }
@@ -250,7 +253,7 @@ public sealed record PreparedBatch(SubmitResult[] Results, IReadOnlyList<Prepare
 
 /// <summary>
 /// A valid submission with its position in the batch, content digest, personal-code look-up
-/// hashes, request key, and what it becomes if it is new: the transfer's id and, for a person
+/// hashes, and what it becomes if it is new: the transfer's id and, for a person
 /// the gateway does not know yet, the client.
 /// </summary>
 public sealed record PreparedSubmission(
@@ -260,5 +263,4 @@ public sealed record PreparedSubmission(
     PersonalCodeHashes CodeHashes,
     PersonalCodeHashes? FormerCodeHashes,
     string TransferId,
-    ClientRecord NewClient,
-    string RequestKey);
+    ClientRecord NewClient);

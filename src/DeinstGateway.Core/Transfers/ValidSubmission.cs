@@ -22,8 +22,6 @@ public sealed record ValidSubmission(
     // '|' cannot occur in institution codes, case numbers or UUIDs, so the keys are unambiguous.
     public string BusinessKey => Source.Code + "|" + CaseNumber;
 
-    public static string RequestKey(string callerCode, string requestId) => callerCode + "|" + requestId;
-
     /// <summary>
     /// A digest of everything the sender said except the request id: equal digests under one
     /// business key make a resend (DUPLICATE), different ones a CONFLICT.

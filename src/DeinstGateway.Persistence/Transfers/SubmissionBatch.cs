@@ -20,16 +20,20 @@ internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction
 
     public async Task<SubmissionLookup> FindAsync(
         IReadOnlyCollection<string> businessKeys,
-        IReadOnlyCollection<string> requestKeys,
+        string submitterCode,
+        IReadOnlyCollection<string> requestIds,
         IReadOnlyCollection<byte[]> personalCodeHashes,
         CancellationToken cancellationToken)
     {
         var business = businessKeys.ToList();
-        var requests = requestKeys.ToList();
-        var transfers = await db.Transfers.AsNoTracking()
-            .Where(t => business.Contains(t.BusinessKey) || requests.Contains(t.RequestKey))
-            .Select(t => new KnownTransfer(t.Id, t.BusinessKey, t.RequestKey, t.ContentHash))
+        var requests = requestIds.Select(StoredUuid.ToBytes).ToList();
+        var rows = await db.Transfers.AsNoTracking()
+            .Where(t => business.Contains(t.BusinessKey) || (requests.Contains(t.RequestId) && t.SubmitterCode == submitterCode))
+            .Select(t => new { t.Id, t.BusinessKey, t.SubmitterCode, t.RequestId, t.ContentHash })
             .ToListAsync(cancellationToken);
+        var transfers = rows
+            .Select(t => new KnownTransfer(t.Id, t.BusinessKey, t.SubmitterCode, StoredUuid.ToText(t.RequestId), t.ContentHash))
+            .ToList();
 
         var hashes = personalCodeHashes.ToList();
         var clients = await db.Clients.AsNoTracking()

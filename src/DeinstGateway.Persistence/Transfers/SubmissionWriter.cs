@@ -43,7 +43,7 @@ internal static class SubmissionWriter
         ("SourceParentCode", t => t.SourceParentCode),
         ("SubmitterCode", t => t.SubmitterCode),
         ("BusinessKey", t => t.BusinessKey),
-        ("RequestKey", t => t.RequestKey),
+        ("RequestId", t => t.RequestId),
         ("ContentHash", t => t.ContentHash),
         ("ClientId", t => t.ClientId),
         ("TargetGroup", t => t.TargetGroup),

@@ -17,7 +17,7 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<TransferR
         builder.Property(t => t.SourceParentCode).HasMaxLength(Code);
         builder.Property(t => t.SubmitterCode).HasMaxLength(Code);
         builder.Property(t => t.BusinessKey).HasMaxLength(Code + 65);
-        builder.Property(t => t.RequestKey).HasMaxLength(Code + 37);
+        builder.Property(t => t.RequestId).HasMaxLength(16);
         builder.Property(t => t.ContentHash).HasMaxLength(32);
         builder.Property(t => t.ClientId).HasMaxLength(36);
         builder.Property(t => t.TargetGroup).HasConversion<string>().HasMaxLength(48);
@@ -32,7 +32,7 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<TransferR
         builder.Property(t => t.Version).IsConcurrencyToken();
 
         builder.HasIndex(t => t.BusinessKey).IsUnique();
-        builder.HasIndex(t => t.RequestKey).IsUnique();
+        builder.HasIndex(t => new { t.RequestId, t.SubmitterCode }).IsUnique();
         // Each caller's view walks its own slice in id order.
         builder.HasIndex(t => new { t.SourceCode, t.Id });
         builder.HasIndex(t => new { t.DestinationMunicipalityCode, t.Id });

@@ -36,7 +36,7 @@ internal static class TransferRowMapping
             SourceCode = t.SourceCode,
             SubmitterCode = created.SubmitterCode,
             BusinessKey = created.BusinessKey,
-            RequestKey = created.RequestKey,
+            RequestId = StoredUuid.ToBytes(created.RequestId),
             ContentHash = created.ContentHash,
             ClientId = t.ClientId,
             DestinationMunicipalityCode = t.DestinationMunicipalityCode,

@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 namespace DeinstGateway.Benchmarks.Transfers;
 
 /// <summary>
-/// The raw baseline's table: the columns of <c>transfers</c> as the SQLite migration
+/// The raw baseline's table: the columns of <c>transfers</c> as the SQLite migrations
 /// (<c>*_Transfers.cs</c>) creates them, with its primary key but none of its secondary indexes,
 /// and rows holding what the gateway would store for the same messages.
 /// </summary>
@@ -22,7 +22,7 @@ public static class TransferRawTable
         new("SourceParentCode", SqliteType.Text, Nullable: true),
         new("SubmitterCode", SqliteType.Text),
         new("BusinessKey", SqliteType.Text),
-        new("RequestKey", SqliteType.Text),
+        new("RequestId", SqliteType.Blob),
         new("ContentHash", SqliteType.Blob),
         new("ClientId", SqliteType.Text),
         new("TargetGroup", SqliteType.Text),
@@ -63,7 +63,7 @@ public static class TransferRawTable
             source == TransferRequestFactory.Caller ? null : TransferRequestFactory.Caller,
             TransferRequestFactory.Caller,
             source + "|" + t.CaseNumber,
-            TransferRequestFactory.Caller + "|" + request.RequestId,
+            Guid.ParseExact(request.RequestId, "D").ToByteArray(bigEndian: true),
             SHA256.HashData(t.ToByteArray()),
             Guid.CreateVersion7().ToString("D"),
             "AdultWithIntellectualOrMentalDisability",

@@ -40,7 +40,7 @@ public static class TransferWriteFloor
             Execute(connection, RawSqliteBaseline.Pragmas + " PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384;");
             var database = connection.Handle!;
             using var findTransfers = new Statement(database,
-                "SELECT Id, ContentHash FROM transfers WHERE BusinessKey IN (SELECT value FROM json_each(?1)) OR RequestKey IN (SELECT value FROM json_each(?2))");
+                "SELECT Id, ContentHash FROM transfers WHERE BusinessKey IN (SELECT value FROM json_each(?1)) OR (RequestId IN (SELECT unhex(value) FROM json_each(?2)) AND SubmitterCode = ?3)");
             using var findClients = new Statement(database,
                 "SELECT Id FROM clients WHERE PersonalCodeHash IN (SELECT unhex(value) FROM json_each(?1)) OR FormerPersonalCodeHash IN (SELECT unhex(value) FROM json_each(?1))");
             using var insertClient = Statement.Insert(database, "clients", ClientColumns);
@@ -53,7 +53,8 @@ public static class TransferWriteFloor
             {
                 var batch = rows.AsSpan(first, Math.Min(batchSize, rows.Length - first)).ToArray();
                 Execute(connection, "BEGIN IMMEDIATE");
-                findTransfers.Query(Json(batch.Select(r => (string)r.Transfer[5]!)), Json(batch.Select(r => (string)r.Transfer[6]!)));
+                findTransfers.Query(
+                    Json(batch.Select(r => (string)r.Transfer[5]!)), Json(batch.Select(r => Convert.ToHexString((byte[])r.Transfer[6]!))), TransferRequestFactory.Caller);
                 findClients.Query(Json(batch.Select(r => Convert.ToHexString((byte[])r.Client[1]!))));
                 foreach (var row in batch)
                 {

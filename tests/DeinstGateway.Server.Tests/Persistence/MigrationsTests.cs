@@ -67,6 +67,47 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public async Task SqliteUpgrade_FromTextRequestKeys_KeepsEachRequestIdAsItsBytesAndBack()
+    {
+        var path = GatewayProcess.NewDatabasePath();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        const string requestId = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0ff";
+        await using var db = new SqliteGatewayDbContext(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
+            .UseSqlite($"Data Source={path};Pooling=False").Options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261123170124_PersonalCodeHashBytes");
+        // As the gateway stored transfers before: "{submitter}|{request id}".
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO institutions (Code, Kind, DisplayName) VALUES ('vsac-a', 'StateCareCentre', 'A'), ('mun-b', 'Municipality', 'B');
+            INSERT INTO clients (Id, PersonalCodeHash, ProtectedIdentity, BirthDate, CreateTime, UpdateTime) VALUES ('c', x'01', x'00', '1980-01-01', '2026-01-01 00:00:00', '2026-01-01 00:00:00');
+            INSERT INTO transfers (Id, CaseNumber, SourceCode, SubmitterCode, BusinessKey, RequestKey, ContentHash, ClientId, TargetGroup,
+                DestinationMunicipalityCode, RequestedServices, PlannedMoveDate, SupportPlanReference, State, Version, CreateTime, UpdateTime)
+            VALUES ('t', 'K-1', 'vsac-a', 'vsac-a', 'vsac-a|K-1', {"vsac-a|" + requestId}, x'00', 'c', 'AdultWithIntellectualOrMentalDisability',
+                'mun-b', '1', '2026-12-01', 'IAP-1', 'Submitted', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
+            """);
+
+        await migrator.MigrateAsync();
+        var upgraded = await SqliteFile.ColumnAsync(path, "SELECT lower(hex(RequestId)) || ' ' || SubmitterCode FROM transfers");
+        await migrator.MigrateAsync("20261123170124_PersonalCodeHashBytes");
+        var downgraded = await SqliteFile.ColumnAsync(path, "SELECT RequestKey FROM transfers");
+
+        Assert.Equal([requestId.Replace("-", "", StringComparison.Ordinal) + " vsac-a"], upgraded);
+        Assert.Equal(["vsac-a|" + requestId], downgraded);
+    }
+
+    [Fact]
+    public void SqlServerMigrations_Script_ConvertsTextRequestKeysToRequestIdBytes()
+    {
+        using var db = SqlServerContext();
+
+        var script = db.GetService<IMigrator>().GenerateScript("20261123170132_PersonalCodeHashBytes", "20261123172034_TransferRequestIdBytes");
+
+        Assert.Contains("ALTER TABLE [transfers] ADD [RequestId] varbinary(16) NOT NULL", script, StringComparison.Ordinal);
+        Assert.Contains("CONVERT(varbinary(16), REPLACE(SUBSTRING([RequestKey], CHARINDEX('|', [RequestKey]) + 1, 36), '-', ''), 2)", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_transfers_RequestId_SubmitterCode] ON [transfers] ([RequestId], [SubmitterCode]);", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SqlServerMigrations_Script_ConvertsHexPersonalCodeHashesToBytes()
     {
         using var db = SqlServerContext();

@@ -82,6 +82,38 @@ public sealed class SubmitTransfersTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Submit_SameRequestIdWithOtherContentOnALaterStream_IsConflict()
+    {
+        var first = TransferRequests.Valid();
+        var second = TransferRequests.Valid();
+        second.RequestId = first.RequestId.ToUpperInvariant();
+
+        var earlier = await TransferClient.SubmitAsync(Gateway, Centre, [first]);
+        var later = await TransferClient.SubmitAsync(Gateway, Centre, [second, first]);
+
+        Assert.Equal(SubmitOutcome.Created, earlier[0].Outcome);
+        Assert.Equal(SubmitOutcome.Conflict, later[0].Outcome);
+        Assert.Equal("REQUEST_ID_REUSED", later[0].Error.Details.Single().Unpack<ErrorInfo>().Reason);
+        Assert.Equal(SubmitOutcome.Duplicate, later[1].Outcome);
+        Assert.Equal(earlier[0].Transfer, later[1].Transfer);
+    }
+
+    [Fact]
+    public async Task Submit_RequestIdAnotherInstitutionUsed_IsCreated()
+    {
+        var theirs = TransferRequests.Valid(source: "vsac-kurzeme");
+        var ours = TransferRequests.Valid();
+        ours.RequestId = theirs.RequestId;
+
+        var theirAnswer = await TransferClient.SubmitAsync(Gateway, "vsac-kurzeme", [theirs]);
+        var ourAnswer = await TransferClient.SubmitAsync(Gateway, Centre, [ours]);
+
+        Assert.Equal(SubmitOutcome.Created, theirAnswer[0].Outcome);
+        Assert.Equal(SubmitOutcome.Created, ourAnswer[0].Outcome);
+        Assert.NotEqual(theirAnswer[0].Transfer, ourAnswer[0].Transfer);
+    }
+
+    [Fact]
     public async Task Submit_InvalidMessageAmongValidOnes_IsRejectedAndTheOthersProceedInOrder()
     {
         var before = TransferRequests.Valid();

@@ -629,11 +629,10 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<string>("RequestKey")
+                    b.Property<byte[]>("RequestId")
                         .IsRequired()
-                        .HasMaxLength(101)
-                        .HasColumnType("nvarchar(101)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
 
                     b.Property<string>("RequestedServices")
                         .IsRequired()
@@ -691,12 +690,12 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.HasIndex("DestinationProviderCode")
                         .HasFilter("DestinationProviderCode IS NOT NULL");
 
-                    b.HasIndex("RequestKey")
-                        .IsUnique();
-
                     b.HasIndex("DestinationMunicipalityCode", "Id");
 
                     b.HasIndex("DestinationRegionCode", "Id");
+
+                    b.HasIndex("RequestId", "SubmitterCode")
+                        .IsUnique();
 
                     b.HasIndex("SourceCode", "Id");
 

@@ -574,10 +574,10 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequestKey")
+                    b.Property<byte[]>("RequestId")
                         .IsRequired()
-                        .HasMaxLength(101)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("RequestedServices")
                         .IsRequired()
@@ -630,12 +630,12 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.HasIndex("DestinationProviderCode")
                         .HasFilter("DestinationProviderCode IS NOT NULL");
 
-                    b.HasIndex("RequestKey")
-                        .IsUnique();
-
                     b.HasIndex("DestinationMunicipalityCode", "Id");
 
                     b.HasIndex("DestinationRegionCode", "Id");
+
+                    b.HasIndex("RequestId", "SubmitterCode")
+                        .IsUnique();
 
                     b.HasIndex("SourceCode", "Id");
 
