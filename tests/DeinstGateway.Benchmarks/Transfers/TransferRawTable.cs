@@ -9,7 +9,7 @@ namespace DeinstGateway.Benchmarks.Transfers;
 
 /// <summary>
 /// The raw baseline's table: the columns of <c>transfers</c> as the SQLite migrations
-/// (<c>*_Transfers.cs</c>) creates them, with its primary key but none of its secondary indexes,
+/// create them, with its primary key but none of its secondary indexes,
 /// and rows holding what the gateway would store for the same messages.
 /// </summary>
 public static class TransferRawTable
