@@ -59,20 +59,28 @@ public sealed class RecordServicesTests : IAsyncLifetime
     public async Task Record_AdultHomeCare_NeedsASupportPlanThatPlansIt()
     {
         var withoutPlan = await RecordAsync(GroupHome, HomeCare(new DateOnly(2025, 3, 3)));
-        await new SupportPlanService.SupportPlanServiceClient(_gateway.ChannelFor("mun-madona")).PutSupportPlanAsync(new PutSupportPlanRequest
-        {
-            SupportPlan = new SupportPlan
-            {
-                Name = _adult + "/supportPlans/IAP-2025-1",
-                AssessmentDate = TransferRequests.Date(new DateOnly(2024, 12, 1)),
-                Validity = new DateRange { StartDate = TransferRequests.Date(new DateOnly(2025, 1, 1)) },
-                PlannedServices = { new PlannedService { ServiceType = ServiceType.HomeCare, Volume = 10, Period = VolumePeriod.Week } },
-            },
-        });
+        await PutPlanAsync(_adult, "IAP-2025-1", ServiceType.HomeCare);
         var withPlan = await RecordAsync(GroupHome, HomeCare(new DateOnly(2025, 3, 10)));
 
         Assert.Equal("HOME_CARE_ADULT_SUPPORT_PLAN", withoutPlan.Rejections.Single().Reasons.Single().Code);
         Assert.Equal(1, withPlan.Accepted);
+    }
+
+    [Fact]
+    public async Task Record_AdultHomeCareOfSeveralClientsInOneStream_IsJudgedByEachClientsOwnPlans()
+    {
+        var other = (await TransferClient.CreateAsync(_gateway, "vsac-zemgale",
+            TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: GroupHome, service: ServiceType.GroupHome))).Client;
+        await PutPlanAsync(_adult, "IAP-2025-1", ServiceType.HomeCare);
+        await PutPlanAsync(other, "IAP-2025-1", ServiceType.GroupHome);
+        var otherHomeCare = HomeCare(new DateOnly(2025, 3, 3));
+        otherHomeCare.Client = other;
+
+        var response = await RecordAsync(GroupHome, HomeCare(new DateOnly(2025, 3, 3)), otherHomeCare);
+
+        Assert.Equal(1, response.Accepted);
+        var rejection = Assert.Single(response.Rejections);
+        Assert.Equal((otherHomeCare.RequestId, "HOME_CARE_ADULT_SUPPORT_PLAN"), (rejection.RequestId, Assert.Single(rejection.Reasons).Code));
     }
 
     [Fact]
@@ -168,6 +176,19 @@ public sealed class RecordServicesTests : IAsyncLifetime
         await call.RequestStream.CompleteAsync();
         return await call;
     }
+
+    /// <summary>A plan of Madona's, in force from 2025 on, that plans ten units a week of one service.</summary>
+    private async Task PutPlanAsync(string client, string planId, ServiceType service) =>
+        await new SupportPlanService.SupportPlanServiceClient(_gateway.ChannelFor("mun-madona")).PutSupportPlanAsync(new PutSupportPlanRequest
+        {
+            SupportPlan = new SupportPlan
+            {
+                Name = client + "/supportPlans/" + planId,
+                AssessmentDate = TransferRequests.Date(new DateOnly(2024, 12, 1)),
+                Validity = new DateRange { StartDate = TransferRequests.Date(new DateOnly(2025, 1, 1)) },
+                PlannedServices = { new PlannedService { ServiceType = service, Volume = 10, Period = VolumePeriod.Week } },
+            },
+        });
 
     private RecordServiceRequest Respite(DateOnly firstDay, int days) => new()
     {
