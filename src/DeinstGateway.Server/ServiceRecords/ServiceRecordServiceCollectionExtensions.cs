@@ -6,6 +6,7 @@ public static class ServiceRecordServiceCollectionExtensions
 {
     public static IServiceCollection AddServiceRecords(this IServiceCollection services) => services
         .AddScoped<ServiceRecording>()
+        .AddScoped<RecordingPipeline>()
         .AddScoped<ServiceRecordQueries>()
         .AddScoped<FundingReports>();
 }
