@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.ServiceRecords;
-using DeinstGateway.Server.Transfers;
 using Grpc.Core;
 using Proto = Deinst.V1;
 
@@ -13,7 +12,7 @@ namespace DeinstGateway.Server.ServiceRecords;
 /// batches are decided strictly one after another, each after the one before has committed, so a
 /// record's rules count every record accepted before it in the stream. The answer sums the batches.
 /// </summary>
-public sealed class RecordingPipeline(ServiceRecording recording, TransferOptions options)
+public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordOptions options)
 {
     public async Task<RecordSummary> RunAsync(
         Caller caller, IAsyncStreamReader<Proto.RecordServiceRequest> requests, CancellationToken cancellationToken)
@@ -50,14 +49,14 @@ public sealed class RecordingPipeline(ServiceRecording recording, TransferOption
     {
         try
         {
-            var batch = new List<RecordInput>(options.SubmitBatchSize);
+            var batch = new List<RecordInput>(options.RecordBatchSize);
             while (await requests.MoveNext(cancellationToken))
             {
                 batch.Add(requests.Current.ToInput());
-                if (batch.Count == options.SubmitBatchSize)
+                if (batch.Count == options.RecordBatchSize)
                 {
                     await prepared.WriteAsync(await recording.PrepareAsync(caller, batch, cancellationToken), cancellationToken);
-                    batch = new List<RecordInput>(options.SubmitBatchSize);
+                    batch = new List<RecordInput>(options.RecordBatchSize);
                 }
             }
 

@@ -15,7 +15,7 @@ public sealed class RecordServicesBatchTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _gateway = await GatewayProcess.StartAsync(null, "Transfers:SubmitBatchSize=2");
+        _gateway = await GatewayProcess.StartAsync(null, "ServiceRecords:RecordBatchSize=2");
         _child = (await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", ChildTransfer())).Client;
     }
 
