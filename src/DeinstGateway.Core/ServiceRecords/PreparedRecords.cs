@@ -80,7 +80,7 @@ public sealed class PreparedRecords
         }
 
         var window = first is { } from && last is { } until
-            ? new InclusivePeriod(new DateOnly(from.Year, 1, 1).AddDays(-7), new DateOnly(until.Year, 12, 31).AddDays(7))
+            ? new InclusivePeriod(Shift(new DateOnly(from.Year, 1, 1), -7), Shift(new DateOnly(until.Year, 12, 31), 7))
             : default;
         return new PreparedRecords(
             records,
@@ -89,6 +89,10 @@ public sealed class PreparedRecords
             capped,
             window);
     }
+
+    /// <summary>Moves by whole days, stopping at the calendar's ends: a record may name any day, even the first or the last.</summary>
+    private static DateOnly Shift(DateOnly day, int days) =>
+        DateOnly.FromDayNumber(Math.Clamp(day.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
 
     private static PreparedRecord Parse(Caller caller, RecordInput input, Func<string, ServiceProviderFacts?> provider)
     {

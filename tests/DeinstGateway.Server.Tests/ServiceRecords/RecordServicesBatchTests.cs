@@ -74,6 +74,20 @@ public sealed class RecordServicesBatchTests : IAsyncLifetime
         Assert.Equal(2, accesses.Accesses.Count(a => a.Method == "/deinst.v1.ServiceRecordService/RecordServices" && a.Outcome == AccessOutcome.Written));
     }
 
+    [Fact]
+    public async Task Record_OnTheFirstOrLastDayOfTheCalendar_IsRejectedAloneWhileItsBatchIsWritten()
+    {
+        var first = Respite(new DateOnly(2025, 7, 7), 1);
+        first.FirstDay = first.LastDay = TransferRequests.Date(DateOnly.MinValue);
+        var last = Respite(new DateOnly(2025, 7, 14), 1);
+        last.FirstDay = last.LastDay = TransferRequests.Date(DateOnly.MaxValue);
+
+        var response = await RecordAsync(first, Respite(new DateOnly(2025, 7, 21), 1), last, Respite(new DateOnly(2025, 7, 28), 1));
+
+        Assert.Equal((2, 0, 2), (response.Accepted, response.Duplicate, response.Rejected));
+        Assert.Equal([first.RequestId, last.RequestId], response.Rejections.Select(r => r.RequestId));
+    }
+
     private Task<RecordServicesResponse> RecordAsync(params RecordServiceRequest[] records) =>
         ServiceRecordRequests.RecordAsync(_gateway, RespiteProvider, records);
 
