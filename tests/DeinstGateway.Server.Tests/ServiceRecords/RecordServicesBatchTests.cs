@@ -1,5 +1,7 @@
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
+using Grpc.Core;
+using Microsoft.Data.Sqlite;
 using static DeinstGateway.Server.Tests.ServiceRecords.ServiceRecordRequests;
 
 namespace DeinstGateway.Server.Tests.ServiceRecords;
@@ -86,6 +88,35 @@ public sealed class RecordServicesBatchTests : IAsyncLifetime
 
         Assert.Equal((2, 0, 2), (response.Accepted, response.Duplicate, response.Rejected));
         Assert.Equal([first.RequestId, last.RequestId], response.Rejections.Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task Record_BatchThatCannotBeWritten_EndsTheCallWhileTheClientStillSends_AndStoresNothingOfIt()
+    {
+        await using var gateway = await GatewayProcess.StartAsync(null, "ServiceRecords:RecordBatchSize=2", "Database:CommandTimeoutSeconds=1");
+        var child = (await TransferClient.CreateAsync(gateway, "ccare-demo-latgale", ChildTransfer())).Client;
+        using var call = new ServiceRecordService.ServiceRecordServiceClient(gateway.ChannelFor(RespiteProvider)).RecordServices();
+
+        await using (var writer = new SqliteConnection($"Data Source={gateway.DatabasePath};Pooling=False"))
+        {
+            await writer.OpenAsync();
+            await using var command = writer.CreateCommand();
+            command.CommandText = "BEGIN IMMEDIATE";
+            await command.ExecuteNonQueryAsync();
+
+            // Three records and no end of stream: the first batch waits for the lock held here until
+            // the database gives up, while the gateway waits for the second batch's next record.
+            foreach (var day in new[] { 1, 8, 15 })
+            {
+                await call.RequestStream.WriteAsync(ServiceRecordRequests.Respite(child, new DateOnly(2025, 9, day), 1));
+            }
+
+            await RpcAssert.FailsWith(StatusCode.Internal, () => call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(30)));
+            command.CommandText = "ROLLBACK";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(["0"], await SqliteFile.ColumnAsync(gateway.DatabasePath, "SELECT COUNT(*) FROM service_records"));
     }
 
     private Task<RecordServicesResponse> RecordAsync(params RecordServiceRequest[] records) =>
