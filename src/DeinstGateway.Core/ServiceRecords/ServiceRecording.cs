@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Errors;
@@ -9,10 +7,12 @@ using DeinstGateway.Core.Time;
 namespace DeinstGateway.Core.ServiceRecords;
 
 /// <summary>
-/// Records a batch of delivered services in one transaction: each record is checked alone
-/// (names, who may record it, the programme's rules counting the records before it, also those
-/// earlier in the same batch), resends are recognised by request id and content, and only
-/// accepted records are written.
+/// Records batches of delivered services, each in one transaction. <see cref="PrepareAsync"/> does
+/// everything that needs no database, so that a stream prepares its next batch while the previous
+/// one is written; <see cref="ApplyAsync"/> then decides each record in order, as if they came one
+/// by one: who may record it, the programme's rules counting the records before it (also those
+/// earlier in the same batch), resends recognised by request id and content. Only accepted records
+/// are written.
 /// </summary>
 public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapshotSource registry, GatewayCalendar calendar)
 {
@@ -23,18 +23,25 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
     public const string NotResponsible = "NOT_RESPONSIBLE";
     private const int MaxAttempts = 3;
 
-    public async Task<RecordSummary> RecordAsync(Caller caller, IReadOnlyList<RecordInput> inputs, CancellationToken cancellationToken)
+    /// <summary>Parses the records, computes their request keys and digests and looks up the registry's facts.</summary>
+    public async Task<PreparedRecords> PrepareAsync(Caller caller, IReadOnlyList<RecordInput> inputs, CancellationToken cancellationToken) =>
+        PreparedRecords.Of(caller, inputs, await registry.GetAsync(cancellationToken));
+
+    /// <summary>Decides a prepared batch against the database and writes its accepted records in one transaction.</summary>
+    public async Task<RecordSummary> ApplyAsync(Caller caller, PreparedRecords batch, CancellationToken cancellationToken)
     {
-        var snapshot = await registry.GetAsync(cancellationToken);
-        var rules = new ProgrammeRules(snapshot.ServiceTypes);
-        var esfProjects = snapshot.EsfProjects.ToDictionary(p => p.Key, p => new InclusivePeriod(p.Value.Start, p.Value.End), StringComparer.Ordinal);
+        if (batch.Records.All(r => r.Problem is not null))
+        {
+            return new RecordSummary(0, 0, batch.Records.Select(r => new RecordRejection(r.Input.RequestId, [r.Problem!])).ToList());
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var batch = await store.BeginAsync(cancellationToken);
-                var summary = await DecideAsync(caller, inputs, snapshot, rules, esfProjects, batch, cancellationToken);
-                await batch.CommitAsync(cancellationToken);
+                await using var write = await store.BeginAsync(cancellationToken);
+                var summary = await DecideAsync(caller, batch, write, cancellationToken);
+                await write.CommitAsync(cancellationToken);
                 return summary;
             }
             catch (WriteConflictException) when (attempt < MaxAttempts)
@@ -44,36 +51,19 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
         }
     }
 
-    private async Task<RecordSummary> DecideAsync(
-        Caller caller,
-        IReadOnlyList<RecordInput> inputs,
-        RegistrySnapshot snapshot,
-        ProgrammeRules rules,
-        IReadOnlyDictionary<string, InclusivePeriod> esfProjects,
-        IServiceRecordBatch batch,
-        CancellationToken cancellationToken)
+    private async Task<RecordSummary> DecideAsync(Caller caller, PreparedRecords batch, IServiceRecordBatch write, CancellationToken cancellationToken)
     {
-        var parsed = inputs.Select(input => Parse(caller, input)).ToList();
-        var usable = parsed.Where(p => p.Problem is null).ToList();
+        var usable = batch.Records.Where(r => r.Problem is null).ToList();
         var known = new Dictionary<string, byte[]>(
-            await batch.FindRequestsAsync(usable.Select(p => p.RequestKey!).ToHashSet(StringComparer.Ordinal), cancellationToken),
+            await write.FindRequestsAsync(usable.Select(r => r.RequestKey!).ToHashSet(StringComparer.Ordinal), cancellationToken),
             StringComparer.Ordinal);
-        var window = usable.Count == 0
-            ? new InclusivePeriod(calendar.Today, calendar.Today)
-            : new InclusivePeriod(
-                new DateOnly(usable.Min(p => p.Period!.Value.FirstDay).Year, 1, 1).AddDays(-7),
-                new DateOnly(usable.Max(p => p.Period!.Value.LastDay).Year, 12, 31).AddDays(7));
-        // Only quantity caps count earlier records; uncapped services need no history read.
-        var capped = usable.Select(p => (ServiceType)p.Input.ServiceType)
-            .Where(s => snapshot.Find(s)?.Limits.Any(l => l.Kind == ServiceLimitKind.QuantityCap) == true)
-            .ToHashSet();
-        var facts = await batch.ClientFactsAsync(
-            usable.Select(p => p.ClientId!).ToHashSet(StringComparer.Ordinal), capped, window, cancellationToken);
-        var accepted = facts.ToDictionary(f => f.Key, _ => new List<ServiceRecord>(), StringComparer.Ordinal);
+        var facts = await write.ClientFactsAsync(
+            usable.Select(r => r.ClientId!).ToHashSet(StringComparer.Ordinal), batch.CappedServices, batch.Window, cancellationToken);
+        var clients = new Dictionary<string, ClientState>(StringComparer.Ordinal);
 
-        int acceptedCount = 0, duplicates = 0;
+        int accepted = 0, duplicates = 0;
         var rejections = new List<RecordRejection>();
-        foreach (var record in parsed)
+        foreach (var record in batch.Records)
         {
             var reasons = record.Problem is { } problem ? [problem] : new List<ServiceRecordViolation>();
             if (reasons.Count == 0 && known.TryGetValue(record.RequestKey!, out var storedHash))
@@ -87,26 +77,26 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
                 reasons.Add(new(RequestIdReused, "The request_id was used before for another record."));
             }
 
-            if (reasons.Count == 0 && !facts.ContainsKey(record.ClientId!))
+            ClientState? client = null;
+            if (reasons.Count == 0 && !TryGetClient(record.ClientId!, facts, clients, out client))
             {
                 reasons.Add(new(ClientUnknown, "The client is not known to the gateway."));
             }
 
             if (reasons.Count == 0)
             {
-                var client = facts[record.ClientId!];
-                var input = record.Input;
-                if (caller.InstitutionCode != record.ProviderCode && !client.ResponsibleMunicipalities.Contains(caller.InstitutionCode))
+                if (caller.InstitutionCode != record.ProviderCode && !client!.Facts.ResponsibleMunicipalities.Contains(caller.InstitutionCode))
                 {
                     reasons.Add(new(NotResponsible, "Only the provider that delivered it or a municipality responsible for the client records a service."));
                 }
                 else
                 {
+                    var input = record.Input;
                     var candidate = new ServiceRecordCandidate(
-                        client.BirthDate, (ServiceType)input.ServiceType, record.ProviderCode!, record.Period!.Value, input.Quantity,
-                        (ServiceUnit)input.Unit, input.CostCents, (FundingSource)input.FundingSource,
-                        input.EsfProjectCode.Length == 0 ? null : input.EsfProjectCode);
-                    reasons.AddRange(rules.Check(candidate, Facts(candidate, client, accepted[record.ClientId!], snapshot, esfProjects)));
+                        client!.Facts.BirthDate, record.ServiceType, record.ProviderCode!, record.Period!.Value, input.Quantity,
+                        (ServiceUnit)input.Unit, input.CostCents, (FundingSource)input.FundingSource, record.EsfProjectCode);
+                    reasons.AddRange(batch.Rules.Check(
+                        candidate, new ProgrammeFacts(record.Provider, batch.EsfProjects, client.SupportPlans, client.Recorded)));
                 }
             }
 
@@ -117,72 +107,50 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
             }
 
             var stored = new ServiceRecord(
-                Guid.CreateVersion7().ToString("D"), record.ClientId!, (ServiceType)record.Input.ServiceType, record.ProviderCode!,
-                record.Period!.Value, record.Input.Quantity, (ServiceUnit)record.Input.Unit, record.Input.CostCents,
-                (FundingSource)record.Input.FundingSource, record.Input.EsfProjectCode.Length == 0 ? null : record.Input.EsfProjectCode,
-                caller.InstitutionCode, calendar.Now);
-            batch.Add(stored, record.RequestKey!, record.ContentHash!, AccessEntry.Of(caller, stored.ClientId, AccessOutcome.Written, stored.RecordTime));
+                Guid.CreateVersion7().ToString("D"), record.ClientId!, record.ServiceType, record.ProviderCode!, record.Period!.Value,
+                record.Input.Quantity, (ServiceUnit)record.Input.Unit, record.Input.CostCents, (FundingSource)record.Input.FundingSource,
+                record.EsfProjectCode, caller.InstitutionCode, calendar.Now);
+            write.Add(stored, record.RequestKey!, record.ContentHash!, AccessEntry.Of(caller, stored.ClientId, AccessOutcome.Written, stored.RecordTime));
             known[record.RequestKey!] = record.ContentHash!;
-            accepted[record.ClientId!].Add(stored);
-            acceptedCount++;
+            client!.Recorded.Add(new RecordedQuantity(stored.ServiceType, stored.Period, stored.Quantity));
+            accepted++;
         }
 
-        return new RecordSummary(acceptedCount, duplicates, rejections);
+        return new RecordSummary(accepted, duplicates, rejections);
     }
 
-    private static ProgrammeFacts Facts(
-        ServiceRecordCandidate candidate,
-        ClientFacts client,
-        IEnumerable<ServiceRecord> acceptedInBatch,
-        RegistrySnapshot snapshot,
-        IReadOnlyDictionary<string, InclusivePeriod> esfProjects)
+    private static bool TryGetClient(
+        string clientId, IReadOnlyDictionary<string, ClientFacts> facts, Dictionary<string, ClientState> clients, out ClientState? client)
     {
-        var provider = snapshot.Find(candidate.ProviderCode);
-        return new ProgrammeFacts(
-            provider?.Kind == InstitutionKind.ServiceProvider ? new ServiceProviderFacts(provider, provider.OfferedServices.ToHashSet()) : null,
-            esfProjects,
-            client.SupportPlans
-                .Select(p => new SupportPlanFacts(
-                    p.PlannedServices.Select(s => s.ServiceType).ToHashSet(),
-                    new InclusivePeriod(p.ValidFrom, p.ValidTo?.AddDays(-1) ?? DateOnly.MaxValue)))
-                .ToList(),
-            client.EarlierRecords.Concat(acceptedInBatch)
-                .Where(r => r.ServiceType == candidate.ServiceType)
-                .Select(r => new RecordedQuantity(r.ServiceType, r.Period, r.Quantity))
-                .ToList());
-    }
-
-    private static ParsedRecord Parse(Caller caller, RecordInput input)
-    {
-        var requestId = Uuid.Normalize(input.RequestId);
-        var clientId = input.Client.StartsWith("clients/", StringComparison.Ordinal) ? Uuid.Normalize(input.Client["clients/".Length..]) : null;
-        var provider = InstitutionCode.FromResourceName(input.Provider);
-        var first = input.FirstDay?.ToDate();
-        var last = input.LastDay?.ToDate();
-        ServiceRecordViolation? problem =
-            requestId is null ? new(RequestIdInvalid, "request_id must be a UUID.")
-            : clientId is null ? new(ClientUnknown, "client must be clients/{client}.")
-            : provider is null ? new(ServiceRecordReasons.ProviderUnknown, "provider must be institutions/{code}.")
-            : first is null || last is null ? new(PeriodMissing, "first_day and last_day must be real calendar dates.")
-            : null;
-        if (problem is not null)
+        if (clients.TryGetValue(clientId, out client))
         {
-            return new ParsedRecord(input, problem, null, null, null, null, null);
+            return true;
         }
 
-        var canonical = string.Join('\n', clientId, input.ServiceType, provider, first!.Value.ToString("O"), last!.Value.ToString("O"),
-            input.Quantity, input.Unit, input.CostCents, input.FundingSource, input.EsfProjectCode);
-        return new ParsedRecord(
-            input, null, caller.InstitutionCode + "|" + requestId, SHA256.HashData(Encoding.UTF8.GetBytes(canonical)),
-            clientId, provider, new InclusivePeriod(first.Value, last.Value));
+        if (!facts.TryGetValue(clientId, out var known))
+        {
+            return false;
+        }
+
+        client = new ClientState(known);
+        clients[clientId] = client;
+        return true;
     }
 
-    private sealed record ParsedRecord(
-        RecordInput Input,
-        ServiceRecordViolation? Problem,
-        string? RequestKey,
-        byte[]? ContentHash,
-        string? ClientId,
-        string? ProviderCode,
-        InclusivePeriod? Period);
+    /// <summary>A client's facts in the form the rules take, and the quantities recorded so far, growing as the batch accepts records.</summary>
+    private sealed class ClientState(ClientFacts facts)
+    {
+        public ClientFacts Facts { get; } = facts;
+
+        public IReadOnlyList<SupportPlanFacts> SupportPlans { get; } = facts.SupportPlans
+            .Select(p => new SupportPlanFacts(
+                p.PlannedServices.Select(s => s.ServiceType).ToHashSet(),
+                new InclusivePeriod(p.ValidFrom, p.ValidTo?.AddDays(-1) ?? DateOnly.MaxValue)))
+            .ToList();
+
+        /// <summary>Of every service: the rules count only those of the record's own service.</summary>
+        public List<RecordedQuantity> Recorded { get; } = facts.EarlierRecords
+            .Select(r => new RecordedQuantity(r.ServiceType, r.Period, r.Quantity))
+            .ToList();
+    }
 }

@@ -46,6 +46,10 @@ public interface ISupportPlanStore
 
     Task<IReadOnlyList<SupportPlan>> ListAsync(string clientId, string? afterPlanId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Every plan of these clients, in plan id order; a client without plans is left out.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<SupportPlan>>> ListOfClientsAsync(
+        IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken);
+
     /// <summary>
     /// Stores a new plan (<paramref name="expectedVersion"/> null) or the next version of one;
     /// throws <see cref="Errors.ConflictException"/> when a new plan exists already and

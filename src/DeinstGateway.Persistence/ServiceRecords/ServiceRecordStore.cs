@@ -133,12 +133,12 @@ internal sealed class ServiceRecordStore(
                         && r.LastDay >= window.FirstDay && r.FirstDay <= window.LastDay)
                     .ToListAsync(cancellationToken);
             var earlier = earlierRows.Select(ToDomain).ToLookup(r => r.ClientId, StringComparer.Ordinal);
+            var plans = await supportPlans.ListOfClientsAsync(clients, cancellationToken);
 
             var facts = new Dictionary<string, ClientFacts>(StringComparer.Ordinal);
             foreach (var (id, birthDate) in birthDates)
             {
-                var plans = await supportPlans.ListAsync(id, null, 1000, cancellationToken);
-                facts[id] = new ClientFacts(birthDate, municipalities[id].Distinct().ToList(), plans, earlier[id].ToList());
+                facts[id] = new ClientFacts(birthDate, municipalities[id].Distinct().ToList(), plans.GetValueOrDefault(id, []), earlier[id].ToList());
             }
 
             return facts;

@@ -30,6 +30,18 @@ internal sealed class SupportPlanStore(GatewayDbContext db, IWriteSerializer wri
         return rows.Select(ToDomain).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SupportPlan>>> ListOfClientsAsync(
+        IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken)
+    {
+        var clients = clientIds.ToList();
+        var rows = await db.SupportPlans.AsNoTracking()
+            .Where(p => clients.Contains(p.ClientId))
+            .OrderBy(p => p.ClientId).ThenBy(p => p.PlanId)
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(p => p.ClientId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<SupportPlan>)g.Select(ToDomain).ToList(), StringComparer.Ordinal);
+    }
+
     public async Task SaveAsync(SupportPlan plan, int? expectedVersion, AccessEntry access, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -31,7 +31,7 @@ public static class GatewayApplication
         builder.Services.AddTransfers(builder.Configuration);
         builder.Services.AddCapacity();
         builder.Services.AddSupportPlans();
-        builder.Services.AddServiceRecords();
+        builder.Services.AddServiceRecords(builder.Configuration);
         builder.Services.AddAudit();
 
         var app = builder.Build();

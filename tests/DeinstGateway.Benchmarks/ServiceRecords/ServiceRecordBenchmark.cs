@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Runtime;
 using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.Transfers;
-using DeinstGateway.Server.Transfers;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Data.Sqlite;
@@ -80,7 +79,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         string databasePath;
         await using (var host = await GatewayHost.StartAsync(pki, folder))
         {
-            batchSize = host.Services.GetRequiredService<TransferOptions>().SubmitBatchSize;
+            batchSize = host.Services.GetRequiredService<Server.ServiceRecords.ServiceRecordOptions>().RecordBatchSize;
             databasePath = host.DatabasePath;
 
             // Untimed: the clients, through one SubmitTransfers stream of the care centre.
@@ -208,9 +207,9 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         Console.WriteLine(Line($"  N = {options.Count} records per run, {options.Runs} run(s), each in a fresh temp folder with a fresh SQLite file"));
         Console.WriteLine(Line($"  set-up (untimed): {Clients} clients from one SubmitTransfers stream as {ServiceRecordRequestFactory.Source} to {ServiceRecordRequestFactory.Municipality} with provider {ServiceRecordRequestFactory.Provider} (GroupHome)"));
         Console.WriteLine(Line($"  records: GroupHome, unit Places, quantity 1, one day each over {ServiceRecordRequestFactory.FirstDay:yyyy-MM-dd}..{ServiceRecordRequestFactory.LastDay:yyyy-MM-dd}, round-robin over the clients, random costs, municipal budget or ESF {ServiceRecordRequestFactory.EsfProjectCode} (days up to 2022-12-31 only)"));
-        Console.WriteLine(Line($"  gateway: ONE RecordServices client stream over mutual TLS (HTTP/2, loopback), client certificate {ServiceRecordRequestFactory.Provider}; records decided and written in batches of Transfers:SubmitBatchSize = {batchSize}, one transaction (EF Core SaveChanges) each"));
-        Console.WriteLine("  gateway reads per batch: the batch's request keys, and the clients' facts with their earlier records of the batch's service over the batch's years");
-        Console.WriteLine("  gateway writes per record: one service_records row (4 indexes with the primary key, check constraint, 2 foreign keys)");
+        Console.WriteLine(Line($"  gateway: ONE RecordServices client stream over mutual TLS (HTTP/2, loopback), client certificate {ServiceRecordRequestFactory.Provider}; records decided and written in batches of ServiceRecords:RecordBatchSize = {batchSize}, one transaction each, the next batch prepared meanwhile"));
+        Console.WriteLine("  gateway reads per batch: the batch's request keys, and the clients' birth dates, transfers and support plans (earlier records only for capped services: none here)");
+        Console.WriteLine("  gateway writes per record: one service_records row (4 indexes with the primary key, check constraint, 2 foreign keys) and one access_log entry (one index besides its integer primary key)");
         Console.WriteLine(Line($"  raw baseline: {ServiceRecordRawTable.Table.Columns.Count} columns of service_records, primary key only, one prepared INSERT reused, {RawSqliteBaseline.RowsPerTransaction} rows per transaction, in this process"));
         if (options.Breakdown)
         {

@@ -3,14 +3,13 @@ using DeinstGateway.Core.Clients;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
 using Grpc.Core;
+using static DeinstGateway.Server.Tests.ServiceRecords.ServiceRecordRequests;
 
 namespace DeinstGateway.Server.Tests.ServiceRecords;
 
 /// <summary>RecordServices and ListServiceRecords through gRPC: rules, resends, who may record and see.</summary>
 public sealed class RecordServicesTests : IAsyncLifetime
 {
-    private const string RespiteProvider = "prov-demo-riga-respite";
-    private const string GroupHome = "prov-demo-madona-group-home";
     private GatewayProcess _gateway = null!;
     private string _child = null!;
     private string _adult = null!;
@@ -28,11 +27,11 @@ public sealed class RecordServicesTests : IAsyncLifetime
     [Fact]
     public async Task Record_RespiteDaysUpToTheYearlyCap_AcceptedThenTheNextDayRejectedAndTheNextYearAccepted()
     {
-        var response = await RecordAsync(RespiteProvider,
-            Respite(new DateOnly(2025, 1, 6), 20),
-            Respite(new DateOnly(2025, 3, 3), 10),
-            Respite(new DateOnly(2025, 6, 2), 1),
-            Respite(new DateOnly(2026, 1, 5), 1));
+        var response = await RecordAsync(_gateway, RespiteProvider,
+            Respite(_child, new DateOnly(2025, 1, 6), 20),
+            Respite(_child, new DateOnly(2025, 3, 3), 10),
+            Respite(_child, new DateOnly(2025, 6, 2), 1),
+            Respite(_child, new DateOnly(2026, 1, 5), 1));
 
         Assert.Equal((3, 0, 1), (response.Accepted, response.Duplicate, response.Rejected));
         Assert.Equal("RESPITE_CARE_DAYS_PER_YEAR", Assert.Single(Assert.Single(response.Rejections).Reasons).Code);
@@ -41,13 +40,13 @@ public sealed class RecordServicesTests : IAsyncLifetime
     [Fact]
     public async Task Record_SentAgain_IsCountedAsDuplicate_AndARequestIdReusedForOtherContentIsRejected()
     {
-        var record = Respite(new DateOnly(2025, 2, 3), 2);
+        var record = Respite(_child, new DateOnly(2025, 2, 3), 2);
         var changed = record.Clone();
         changed.Quantity = 3;
         changed.LastDay.Day += 1;
 
-        var first = await RecordAsync(RespiteProvider, record);
-        var again = await RecordAsync(RespiteProvider, record, changed);
+        var first = await RecordAsync(_gateway, RespiteProvider, record);
+        var again = await RecordAsync(_gateway, RespiteProvider, record, changed);
 
         Assert.Equal(1, first.Accepted);
         Assert.Equal((0, 1, 1), (again.Accepted, again.Duplicate, again.Rejected));
@@ -58,40 +57,48 @@ public sealed class RecordServicesTests : IAsyncLifetime
     [Fact]
     public async Task Record_AdultHomeCare_NeedsASupportPlanThatPlansIt()
     {
-        var withoutPlan = await RecordAsync(GroupHome, HomeCare(new DateOnly(2025, 3, 3)));
-        await new SupportPlanService.SupportPlanServiceClient(_gateway.ChannelFor("mun-madona")).PutSupportPlanAsync(new PutSupportPlanRequest
-        {
-            SupportPlan = new SupportPlan
-            {
-                Name = _adult + "/supportPlans/IAP-2025-1",
-                AssessmentDate = TransferRequests.Date(new DateOnly(2024, 12, 1)),
-                Validity = new DateRange { StartDate = TransferRequests.Date(new DateOnly(2025, 1, 1)) },
-                PlannedServices = { new PlannedService { ServiceType = ServiceType.HomeCare, Volume = 10, Period = VolumePeriod.Week } },
-            },
-        });
-        var withPlan = await RecordAsync(GroupHome, HomeCare(new DateOnly(2025, 3, 10)));
+        var withoutPlan = await RecordAsync(_gateway, GroupHome, HomeCare(_adult, new DateOnly(2025, 3, 3)));
+        await PutPlanAsync(_adult, "IAP-2025-1", ServiceType.HomeCare);
+        var withPlan = await RecordAsync(_gateway, GroupHome, HomeCare(_adult, new DateOnly(2025, 3, 10)));
 
         Assert.Equal("HOME_CARE_ADULT_SUPPORT_PLAN", withoutPlan.Rejections.Single().Reasons.Single().Code);
         Assert.Equal(1, withPlan.Accepted);
     }
 
     [Fact]
+    public async Task Record_AdultHomeCareOfSeveralClientsInOneStream_IsJudgedByEachClientsOwnPlans()
+    {
+        var other = (await TransferClient.CreateAsync(_gateway, "vsac-zemgale",
+            TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: GroupHome, service: ServiceType.GroupHome))).Client;
+        await PutPlanAsync(_adult, "IAP-2025-1", ServiceType.HomeCare);
+        await PutPlanAsync(other, "IAP-2025-1", ServiceType.GroupHome);
+        var otherHomeCare = HomeCare(_adult, new DateOnly(2025, 3, 3));
+        otherHomeCare.Client = other;
+
+        var response = await RecordAsync(_gateway, GroupHome, HomeCare(_adult, new DateOnly(2025, 3, 3)), otherHomeCare);
+
+        Assert.Equal(1, response.Accepted);
+        var rejection = Assert.Single(response.Rejections);
+        Assert.Equal((otherHomeCare.RequestId, "HOME_CARE_ADULT_SUPPORT_PLAN"), (rejection.RequestId, Assert.Single(rejection.Reasons).Code));
+    }
+
+    [Fact]
     public async Task Record_BreakingProviderAndFundingRules_IsRejectedWithEachReasonWhileTheOthersAreAccepted()
     {
-        var notOffered = Respite(new DateOnly(2025, 4, 7), 1);
+        var notOffered = Respite(_child, new DateOnly(2025, 4, 7), 1);
         notOffered.ServiceType = ServiceType.GroupHome;
         notOffered.Unit = ServiceUnit.Places;
-        var outsideEsf = Respite(new DateOnly(2023, 4, 3), 1);
+        var outsideEsf = Respite(_child, new DateOnly(2023, 4, 3), 1);
         outsideEsf.FundingSource = FundingSource.EsfProject;
         outsideEsf.EsfProjectCode = "9.2.2.1/15/I/001";
-        var unknownProject = Respite(new DateOnly(2022, 4, 4), 1);
+        var unknownProject = Respite(_child, new DateOnly(2022, 4, 4), 1);
         unknownProject.FundingSource = FundingSource.EsfProject;
         unknownProject.EsfProjectCode = "9.9.9/99/X/999";
-        var insideEsf = Respite(new DateOnly(2022, 5, 2), 1);
+        var insideEsf = Respite(_child, new DateOnly(2022, 5, 2), 1);
         insideEsf.FundingSource = FundingSource.EsfProject;
         insideEsf.EsfProjectCode = "9.2.2.1/15/I/001";
 
-        var response = await RecordAsync(RespiteProvider, notOffered, outsideEsf, unknownProject, insideEsf);
+        var response = await RecordAsync(_gateway, RespiteProvider, notOffered, outsideEsf, unknownProject, insideEsf);
 
         Assert.Equal(1, response.Accepted);
         Assert.Equal(
@@ -104,7 +111,7 @@ public sealed class RecordServicesTests : IAsyncLifetime
     [InlineData("mun-jelgava", "NOT_RESPONSIBLE")]
     public async Task Record_ByAnInstitutionWithoutAPartInTheService_IsRejected(string caller, string reason)
     {
-        var response = await RecordAsync(caller, Respite(new DateOnly(2025, 4, 7), 1));
+        var response = await RecordAsync(_gateway, caller, Respite(_child, new DateOnly(2025, 4, 7), 1));
 
         Assert.Equal(reason, response.Rejections.Single().Reasons.Single().Code);
     }
@@ -112,10 +119,10 @@ public sealed class RecordServicesTests : IAsyncLifetime
     [Fact]
     public async Task Record_ByTheResponsibleMunicipality_IsAccepted_AndForAnUnknownClientRejected()
     {
-        var unknown = Respite(new DateOnly(2025, 4, 7), 1);
+        var unknown = Respite(_child, new DateOnly(2025, 4, 7), 1);
         unknown.Client = "clients/" + Guid.NewGuid();
 
-        var response = await RecordAsync("mun-riga", Respite(new DateOnly(2025, 4, 14), 1), unknown);
+        var response = await RecordAsync(_gateway, "mun-riga", Respite(_child, new DateOnly(2025, 4, 14), 1), unknown);
 
         Assert.Equal(1, response.Accepted);
         Assert.Equal("CLIENT_UNKNOWN", response.Rejections.Single().Reasons.Single().Code);
@@ -130,7 +137,7 @@ public sealed class RecordServicesTests : IAsyncLifetime
     [InlineData("prov-cimdins", 0)]
     public async Task List_ForEachKindOfInstitution_ShowsRecordsOfProvidersInItsScope(string caller, int expected)
     {
-        await RecordAsync(RespiteProvider, Respite(new DateOnly(2025, 5, 5), 2));
+        await RecordAsync(_gateway, RespiteProvider, Respite(_child, new DateOnly(2025, 5, 5), 2));
 
         var page = await Records(caller).ListServiceRecordsAsync(new ListServiceRecordsRequest());
 
@@ -146,7 +153,7 @@ public sealed class RecordServicesTests : IAsyncLifetime
         toMadona.Transfer.DestinationMunicipality = "institutions/mun-madona";
         toMadona.Transfer.DestinationProvider = string.Empty;
         Assert.Equal(_child, (await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", toMadona)).Client);
-        await RecordAsync(RespiteProvider, Respite(new DateOnly(2025, 6, 2), 1));
+        await RecordAsync(_gateway, RespiteProvider, Respite(_child, new DateOnly(2025, 6, 2), 1));
 
         var page = await Records("mun-madona").ListServiceRecordsAsync(new ListServiceRecordsRequest());
 
@@ -157,62 +164,18 @@ public sealed class RecordServicesTests : IAsyncLifetime
     public async Task List_ByACareCentre_IsPermissionDenied() =>
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Records("vsac-zemgale").ListServiceRecordsAsync(new ListServiceRecordsRequest()).ResponseAsync);
 
-    private async Task<RecordServicesResponse> RecordAsync(string caller, params RecordServiceRequest[] records)
-    {
-        using var call = Records(caller).RecordServices();
-        foreach (var record in records)
+    /// <summary>A plan of Madona's, in force from 2025 on, that plans ten units a week of one service.</summary>
+    private async Task PutPlanAsync(string client, string planId, ServiceType service) =>
+        await new SupportPlanService.SupportPlanServiceClient(_gateway.ChannelFor("mun-madona")).PutSupportPlanAsync(new PutSupportPlanRequest
         {
-            await call.RequestStream.WriteAsync(record);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return await call;
-    }
-
-    private RecordServiceRequest Respite(DateOnly firstDay, int days) => new()
-    {
-        RequestId = Guid.NewGuid().ToString(),
-        Client = _child,
-        ServiceType = ServiceType.RespiteCare,
-        Provider = "institutions/" + RespiteProvider,
-        FirstDay = TransferRequests.Date(firstDay),
-        LastDay = TransferRequests.Date(firstDay.AddDays(days - 1)),
-        Quantity = days,
-        Unit = ServiceUnit.Days,
-        Cost = new Money { EuroCents = 4_500L * days },
-        FundingSource = FundingSource.MunicipalBudget,
-    };
-
-    private RecordServiceRequest HomeCare(DateOnly monday) => new()
-    {
-        RequestId = Guid.NewGuid().ToString(),
-        Client = _adult,
-        ServiceType = ServiceType.HomeCare,
-        Provider = "institutions/" + GroupHome,
-        FirstDay = TransferRequests.Date(monday),
-        LastDay = TransferRequests.Date(monday.AddDays(6)),
-        Quantity = 8,
-        Unit = ServiceUnit.Hours,
-        Cost = new Money { EuroCents = 9_600 },
-        FundingSource = FundingSource.StateBudget,
-    };
-
-    /// <summary>A girl born in 2016 moving from a child-care institution to Rīga with respite care.</summary>
-    private static SubmitTransferRequest ChildTransfer()
-    {
-        var birth = new DateOnly(2016, 5, 10);
-        var body = birth.ToString("ddMMyy", CultureInfo.InvariantCulture) + "2" + Random.Shared.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
-        while (PersonalCode.CheckDigit(body) is null)
-        {
-            body = body[..7] + Random.Shared.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
-        }
-
-        var request = TransferRequests.Valid(source: "ccare-demo-latgale", destination: "mun-riga", provider: RespiteProvider, service: ServiceType.RespiteCare);
-        request.Transfer.Person.PersonalCode = body[..6] + "-" + body[6..] + PersonalCode.CheckDigit(body);
-        request.Transfer.Person.BirthDate = TransferRequests.Date(birth);
-        request.Transfer.TargetGroup = TargetGroup.ChildWithFunctionalImpairment;
-        return request;
-    }
+            SupportPlan = new SupportPlan
+            {
+                Name = client + "/supportPlans/" + planId,
+                AssessmentDate = TransferRequests.Date(new DateOnly(2024, 12, 1)),
+                Validity = new DateRange { StartDate = TransferRequests.Date(new DateOnly(2025, 1, 1)) },
+                PlannedServices = { new PlannedService { ServiceType = service, Volume = 10, Period = VolumePeriod.Week } },
+            },
+        });
 
     private ServiceRecordService.ServiceRecordServiceClient Records(string caller) => new(_gateway.ChannelFor(caller));
 

@@ -1,0 +1,75 @@
+using System.Threading.Channels;
+using DeinstGateway.Core.Access;
+using DeinstGateway.Core.ServiceRecords;
+using Grpc.Core;
+using Proto = Deinst.V1;
+
+namespace DeinstGateway.Server.ServiceRecords;
+
+/// <summary>
+/// Runs one RecordServices stream: reads and prepares the next batch (parsing, digests, registry
+/// facts) on the other core while the previous one is decided and written in one transaction. The
+/// batches are decided strictly one after another, each after the one before has committed, so a
+/// record's rules count every record accepted before it in the stream. The answer sums the batches.
+/// </summary>
+public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordOptions options)
+{
+    public async Task<RecordSummary> RunAsync(
+        Caller caller, IAsyncStreamReader<Proto.RecordServiceRequest> requests, CancellationToken cancellationToken)
+    {
+        // One prepared batch waits while the previous one is written; the reader holds the next.
+        var prepared = Channel.CreateBounded<PreparedRecords>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var preparing = Task.Run(() => PrepareAllAsync(caller, requests, prepared.Writer, stop.Token), CancellationToken.None);
+        int accepted = 0, duplicates = 0;
+        var rejections = new List<RecordRejection>();
+        try
+        {
+            await foreach (var batch in prepared.Reader.ReadAllAsync(cancellationToken))
+            {
+                var summary = await recording.ApplyAsync(caller, batch, cancellationToken);
+                accepted += summary.Accepted;
+                duplicates += summary.Duplicate;
+                rejections.AddRange(summary.Rejections);
+            }
+        }
+        finally
+        {
+            // After a failed batch the reader may be waiting for the client or for room: the call
+            // must not end while it still reads the request stream.
+            await stop.CancelAsync();
+            await preparing;
+        }
+
+        return new RecordSummary(accepted, duplicates, rejections);
+    }
+
+    private async Task PrepareAllAsync(
+        Caller caller, IAsyncStreamReader<Proto.RecordServiceRequest> requests, ChannelWriter<PreparedRecords> prepared, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new List<RecordInput>(options.RecordBatchSize);
+            while (await requests.MoveNext(cancellationToken))
+            {
+                batch.Add(requests.Current.ToInput());
+                if (batch.Count == options.RecordBatchSize)
+                {
+                    await prepared.WriteAsync(await recording.PrepareAsync(caller, batch, cancellationToken), cancellationToken);
+                    batch = new List<RecordInput>(options.RecordBatchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await prepared.WriteAsync(await recording.PrepareAsync(caller, batch, cancellationToken), cancellationToken);
+            }
+
+            prepared.Complete();
+        }
+        catch (Exception e)
+        {
+            prepared.Complete(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using DeinstGateway.Core.Clients;
+using DeinstGateway.Server.Tests.Infrastructure;
+using Deinst.V1;
+
+namespace DeinstGateway.Server.Tests.ServiceRecords;
+
+/// <summary>RecordServices streams of valid records, and the child whose respite care they record.</summary>
+internal static class ServiceRecordRequests
+{
+    public const string RespiteProvider = "prov-demo-riga-respite";
+    public const string GroupHome = "prov-demo-madona-group-home";
+
+    /// <summary>Sends the records on one stream as the caller and returns the single answer.</summary>
+    public static async Task<RecordServicesResponse> RecordAsync(GatewayProcess gateway, string caller, params RecordServiceRequest[] records)
+    {
+        using var call = new ServiceRecordService.ServiceRecordServiceClient(gateway.ChannelFor(caller)).RecordServices();
+        foreach (var record in records)
+        {
+            await call.RequestStream.WriteAsync(record);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return await call;
+    }
+
+    public static RecordServiceRequest Respite(string client, DateOnly firstDay, int days) => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Client = client,
+        ServiceType = ServiceType.RespiteCare,
+        Provider = "institutions/" + RespiteProvider,
+        FirstDay = TransferRequests.Date(firstDay),
+        LastDay = TransferRequests.Date(firstDay.AddDays(days - 1)),
+        Quantity = days,
+        Unit = ServiceUnit.Days,
+        Cost = new Money { EuroCents = 4_500L * days },
+        FundingSource = FundingSource.MunicipalBudget,
+    };
+
+    public static RecordServiceRequest HomeCare(string client, DateOnly monday) => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Client = client,
+        ServiceType = ServiceType.HomeCare,
+        Provider = "institutions/" + GroupHome,
+        FirstDay = TransferRequests.Date(monday),
+        LastDay = TransferRequests.Date(monday.AddDays(6)),
+        Quantity = 8,
+        Unit = ServiceUnit.Hours,
+        Cost = new Money { EuroCents = 9_600 },
+        FundingSource = FundingSource.StateBudget,
+    };
+
+    /// <summary>A girl born in 2016 moving from a child-care institution to Rīga with respite care.</summary>
+    public static SubmitTransferRequest ChildTransfer()
+    {
+        var birth = new DateOnly(2016, 5, 10);
+        var body = birth.ToString("ddMMyy", CultureInfo.InvariantCulture) + "2" + Random.Shared.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
+        while (PersonalCode.CheckDigit(body) is null)
+        {
+            body = body[..7] + Random.Shared.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var request = TransferRequests.Valid(source: "ccare-demo-latgale", destination: "mun-riga", provider: RespiteProvider, service: ServiceType.RespiteCare);
+        request.Transfer.Person.PersonalCode = body[..6] + "-" + body[6..] + PersonalCode.CheckDigit(body);
+        request.Transfer.Person.BirthDate = TransferRequests.Date(birth);
+        request.Transfer.TargetGroup = TargetGroup.ChildWithFunctionalImpairment;
+        return request;
+    }
+}
