@@ -115,7 +115,7 @@ public sealed class PreparedRecords
         var canonical = string.Join('\n', clientId, input.ServiceType, providerCode, first!.Value.ToString("O"), last!.Value.ToString("O"),
             input.Quantity, input.Unit, input.CostCents, input.FundingSource, input.EsfProjectCode);
         return new PreparedRecord(
-            input, null, caller.InstitutionCode + "|" + requestId, SHA256.HashData(Encoding.UTF8.GetBytes(canonical)),
+            input, null, requestId, SHA256.HashData(Encoding.UTF8.GetBytes(canonical)),
             clientId, providerCode, new InclusivePeriod(first.Value, last.Value), provider(providerCode!));
     }
 }
@@ -127,7 +127,7 @@ public sealed class PreparedRecords
 internal sealed record PreparedRecord(
     RecordInput Input,
     ServiceRecordViolation? Problem,
-    string? RequestKey,
+    string? RequestId,
     byte[]? ContentHash,
     string? ClientId,
     string? ProviderCode,

@@ -68,15 +68,16 @@ public interface IServiceRecordStore
 
 public interface IServiceRecordBatch : IAsyncDisposable
 {
-    /// <summary>Content digests of records already stored under these request keys.</summary>
-    Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(IReadOnlyCollection<string> requestKeys, CancellationToken cancellationToken);
+    /// <summary>Content digests of records the institution already stored under these request ids, by request id.</summary>
+    Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(
+        string recorderCode, IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken);
 
     /// <summary>Facts about each known client; earlier records limited to the services and days given.</summary>
     Task<IReadOnlyDictionary<string, ClientFacts>> ClientFactsAsync(
         IReadOnlyCollection<string> clientIds, IReadOnlyCollection<ServiceType> services, InclusivePeriod window, CancellationToken cancellationToken);
 
-    void Add(ServiceRecord record, string requestKey, byte[] contentHash, AccessEntry access);
+    void Add(ServiceRecord record, string requestId, byte[] contentHash, AccessEntry access);
 
-    /// <summary>Commits; throws <see cref="Errors.WriteConflictException"/> when another process stored one of the request keys first.</summary>
+    /// <summary>Commits; throws <see cref="Errors.WriteConflictException"/> when another process stored one of the request ids first.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -55,7 +55,7 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
     {
         var usable = batch.Records.Where(r => r.Problem is null).ToList();
         var known = new Dictionary<string, byte[]>(
-            await write.FindRequestsAsync(usable.Select(r => r.RequestKey!).ToHashSet(StringComparer.Ordinal), cancellationToken),
+            await write.FindRequestsAsync(caller.InstitutionCode, usable.Select(r => r.RequestId!).ToHashSet(StringComparer.Ordinal), cancellationToken),
             StringComparer.Ordinal);
         var facts = await write.ClientFactsAsync(
             usable.Select(r => r.ClientId!).ToHashSet(StringComparer.Ordinal), batch.CappedServices, batch.Window, cancellationToken);
@@ -66,7 +66,7 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
         foreach (var record in batch.Records)
         {
             var reasons = record.Problem is { } problem ? [problem] : new List<ServiceRecordViolation>();
-            if (reasons.Count == 0 && known.TryGetValue(record.RequestKey!, out var storedHash))
+            if (reasons.Count == 0 && known.TryGetValue(record.RequestId!, out var storedHash))
             {
                 if (storedHash.AsSpan().SequenceEqual(record.ContentHash))
                 {
@@ -110,8 +110,8 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
                 Guid.CreateVersion7().ToString("D"), record.ClientId!, record.ServiceType, record.ProviderCode!, record.Period!.Value,
                 record.Input.Quantity, (ServiceUnit)record.Input.Unit, record.Input.CostCents, (FundingSource)record.Input.FundingSource,
                 record.EsfProjectCode, caller.InstitutionCode, calendar.Now);
-            write.Add(stored, record.RequestKey!, record.ContentHash!, AccessEntry.Of(caller, stored.ClientId, AccessOutcome.Written, stored.RecordTime));
-            known[record.RequestKey!] = record.ContentHash!;
+            write.Add(stored, record.RequestId!, record.ContentHash!, AccessEntry.Of(caller, stored.ClientId, AccessOutcome.Written, stored.RecordTime));
+            known[record.RequestId!] = record.ContentHash!;
             client!.Recorded.Add(new RecordedQuantity(stored.ServiceType, stored.Period, stored.Quantity));
             accepted++;
         }

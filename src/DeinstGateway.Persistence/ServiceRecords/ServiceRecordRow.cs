@@ -11,8 +11,11 @@ public sealed class ServiceRecordRow
 {
     public required string Id { get; set; }
 
-    /// <summary>Recording institution and request id: one record per request.</summary>
-    public required string RequestKey { get; set; }
+    /// <summary>
+    /// The recording institution's request id as the UUID's 16 bytes: one record per request id
+    /// and recorder (<see cref="RecordedByCode"/>); bytes keep the unique index on it small.
+    /// </summary>
+    public required byte[] RequestId { get; set; }
 
     public required byte[] ContentHash { get; set; }
 
@@ -48,7 +51,7 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         builder.ToTable("service_records", table => table.HasCheckConstraint("CK_service_records_amounts", "Quantity > 0 AND CostCents >= 0"));
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).HasMaxLength(36);
-        builder.Property(r => r.RequestKey).HasMaxLength(InstitutionConfiguration.CodeLength + 37);
+        builder.Property(r => r.RequestId).HasMaxLength(16);
         builder.Property(r => r.ContentHash).HasMaxLength(32);
         builder.Property(r => r.ClientId).HasMaxLength(36);
         builder.Property(r => r.ServiceType).HasConversion<string>().HasMaxLength(40);
@@ -57,7 +60,7 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         builder.Property(r => r.FundingSource).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.EsfProjectCode).HasMaxLength(32);
         builder.Property(r => r.RecordedByCode).HasMaxLength(InstitutionConfiguration.CodeLength);
-        builder.HasIndex(r => r.RequestKey).IsUnique();
+        builder.HasIndex(r => new { r.RequestId, r.RecordedByCode }).IsUnique();
         // The caps count a client's earlier records of one service by day.
         builder.HasIndex(r => new { r.ClientId, r.ServiceType, r.FirstDay });
         builder.HasIndex(r => new { r.ProviderCode, r.Id });

@@ -87,7 +87,7 @@ internal sealed class ServiceRecordStore(
         private static readonly (string, Func<ServiceRecordRow, object?>)[] Columns =
         [
             ("Id", r => r.Id),
-            ("RequestKey", r => r.RequestKey),
+            ("RequestId", r => r.RequestId),
             ("ContentHash", r => r.ContentHash),
             ("ClientId", r => r.ClientId),
             ("ServiceType", r => r.ServiceType),
@@ -106,12 +106,15 @@ internal sealed class ServiceRecordStore(
         private readonly List<ServiceRecordRow> _rows = [];
         private readonly List<AccessEntry> _accesses = [];
 
-        public async Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(IReadOnlyCollection<string> requestKeys, CancellationToken cancellationToken)
+        public async Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(
+            string recorderCode, IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken)
         {
-            var keys = requestKeys.ToList();
-            return await db.ServiceRecords.AsNoTracking()
-                .Where(r => keys.Contains(r.RequestKey))
-                .ToDictionaryAsync(r => r.RequestKey, r => r.ContentHash, StringComparer.Ordinal, cancellationToken);
+            var ids = requestIds.Select(StoredUuid.ToBytes).ToList();
+            var rows = await db.ServiceRecords.AsNoTracking()
+                .Where(r => ids.Contains(r.RequestId) && r.RecordedByCode == recorderCode)
+                .Select(r => new { r.RequestId, r.ContentHash })
+                .ToListAsync(cancellationToken);
+            return rows.ToDictionary(r => StoredUuid.ToText(r.RequestId), r => r.ContentHash, StringComparer.Ordinal);
         }
 
         public async Task<IReadOnlyDictionary<string, ClientFacts>> ClientFactsAsync(
@@ -144,16 +147,16 @@ internal sealed class ServiceRecordStore(
             return facts;
         }
 
-        public void Add(ServiceRecord record, string requestKey, byte[] contentHash, AccessEntry access)
+        public void Add(ServiceRecord record, string requestId, byte[] contentHash, AccessEntry access)
         {
             _accesses.Add(access);
-            _rows.Add(ToRow(record, requestKey, contentHash));
+            _rows.Add(ToRow(record, requestId, contentHash));
         }
 
-        private static ServiceRecordRow ToRow(ServiceRecord record, string requestKey, byte[] contentHash) => new()
+        private static ServiceRecordRow ToRow(ServiceRecord record, string requestId, byte[] contentHash) => new()
         {
             Id = record.Id,
-            RequestKey = requestKey,
+            RequestId = StoredUuid.ToBytes(requestId),
             ContentHash = contentHash,
             ClientId = record.ClientId,
             ServiceType = record.ServiceType,

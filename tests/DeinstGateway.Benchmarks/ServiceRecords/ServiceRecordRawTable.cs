@@ -18,7 +18,7 @@ public static class ServiceRecordRawTable
     public static readonly RawTable Table = new("service_records_raw", "Id",
     [
         new("Id", SqliteType.Text),
-        new("RequestKey", SqliteType.Text),
+        new("RequestId", SqliteType.Blob),
         new("ContentHash", SqliteType.Blob),
         new("ClientId", SqliteType.Text),
         new("ServiceType", SqliteType.Text),
@@ -48,7 +48,7 @@ public static class ServiceRecordRawTable
         return
         [
             Guid.CreateVersion7().ToString("D"),
-            ServiceRecordRequestFactory.Provider + "|" + request.RequestId,
+            Guid.ParseExact(request.RequestId, "D").ToByteArray(bigEndian: true),
             SHA256.HashData(Encoding.UTF8.GetBytes(canonical)),
             clientId,
             "GroupHome",

@@ -67,7 +67,7 @@ public sealed class MigrationsTests
     }
 
     [Fact]
-    public async Task SqliteUpgrade_FromTextRequestKeys_KeepsEachRequestIdAsItsBytesAndBack()
+    public async Task SqliteUpgrade_FromTextRequestKeys_KeepsEachTransferAndRecordRequestIdAsItsBytesAndBack()
     {
         var path = GatewayProcess.NewDatabasePath();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -84,15 +84,25 @@ public sealed class MigrationsTests
                 DestinationMunicipalityCode, RequestedServices, PlannedMoveDate, SupportPlanReference, State, Version, CreateTime, UpdateTime)
             VALUES ('t', 'K-1', 'vsac-a', 'vsac-a', 'vsac-a|K-1', {"vsac-a|" + requestId}, x'00', 'c', 'AdultWithIntellectualOrMentalDisability',
                 'mun-b', '1', '2026-12-01', 'IAP-1', 'Submitted', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
+            INSERT INTO service_records (Id, RequestKey, ContentHash, ClientId, ServiceType, ProviderCode, FirstDay, LastDay, Quantity, Unit,
+                CostCents, FundingSource, RecordedByCode, RecordTime)
+            VALUES ('r', {"mun-b|" + requestId}, x'00', 'c', 'GroupHome', 'mun-b', '2026-01-01', '2026-01-01', 1, 'Places', 100, 'MunicipalBudget',
+                'mun-b', '2026-01-02 00:00:00');
             """);
+        const string Upgraded = """
+            SELECT 'transfer ' || lower(hex(RequestId)) || ' ' || SubmitterCode FROM transfers
+            UNION ALL SELECT 'record ' || lower(hex(RequestId)) || ' ' || RecordedByCode FROM service_records
+            """;
+        const string Downgraded = "SELECT RequestKey FROM transfers UNION ALL SELECT RequestKey FROM service_records";
 
         await migrator.MigrateAsync();
-        var upgraded = await SqliteFile.ColumnAsync(path, "SELECT lower(hex(RequestId)) || ' ' || SubmitterCode FROM transfers");
+        var upgraded = await SqliteFile.ColumnAsync(path, Upgraded);
         await migrator.MigrateAsync("20261123170124_PersonalCodeHashBytes");
-        var downgraded = await SqliteFile.ColumnAsync(path, "SELECT RequestKey FROM transfers");
+        var downgraded = await SqliteFile.ColumnAsync(path, Downgraded);
 
-        Assert.Equal([requestId.Replace("-", "", StringComparison.Ordinal) + " vsac-a"], upgraded);
-        Assert.Equal(["vsac-a|" + requestId], downgraded);
+        var hex = requestId.Replace("-", "", StringComparison.Ordinal);
+        Assert.Equal([$"transfer {hex} vsac-a", $"record {hex} mun-b"], upgraded);
+        Assert.Equal(["vsac-a|" + requestId, "mun-b|" + requestId], downgraded);
     }
 
     [Fact]
@@ -105,6 +115,18 @@ public sealed class MigrationsTests
         Assert.Contains("ALTER TABLE [transfers] ADD [RequestId] varbinary(16) NOT NULL", script, StringComparison.Ordinal);
         Assert.Contains("CONVERT(varbinary(16), REPLACE(SUBSTRING([RequestKey], CHARINDEX('|', [RequestKey]) + 1, 36), '-', ''), 2)", script, StringComparison.Ordinal);
         Assert.Contains("CREATE UNIQUE INDEX [IX_transfers_RequestId_SubmitterCode] ON [transfers] ([RequestId], [SubmitterCode]);", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SqlServerMigrations_Script_ConvertsTextServiceRecordRequestKeysToRequestIdBytes()
+    {
+        using var db = SqlServerContext();
+
+        var script = db.GetService<IMigrator>().GenerateScript("20261123172034_TransferRequestIdBytes", "20261123174006_ServiceRecordRequestIdBytes");
+
+        Assert.Contains("ALTER TABLE [service_records] ADD [RequestId] varbinary(16) NOT NULL", script, StringComparison.Ordinal);
+        Assert.Contains("CONVERT(varbinary(16), REPLACE(SUBSTRING([RequestKey], CHARINDEX('|', [RequestKey]) + 1, 36), '-', ''), 2)", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_service_records_RequestId_RecordedByCode] ON [service_records] ([RequestId], [RecordedByCode]);", script, StringComparison.Ordinal);
     }
 
     [Fact]

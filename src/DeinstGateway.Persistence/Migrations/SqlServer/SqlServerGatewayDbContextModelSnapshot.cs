@@ -402,11 +402,10 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)")
                         .UseCollation("Latin1_General_100_BIN2");
 
-                    b.Property<string>("RequestKey")
+                    b.Property<byte[]>("RequestId")
                         .IsRequired()
-                        .HasMaxLength(101)
-                        .HasColumnType("nvarchar(101)")
-                        .UseCollation("Latin1_General_100_BIN2");
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
 
                     b.Property<string>("ServiceType")
                         .IsRequired()
@@ -420,10 +419,10 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestKey")
-                        .IsUnique();
-
                     b.HasIndex("ProviderCode", "Id");
+
+                    b.HasIndex("RequestId", "RecordedByCode")
+                        .IsUnique();
 
                     b.HasIndex("ClientId", "ServiceType", "FirstDay");
 

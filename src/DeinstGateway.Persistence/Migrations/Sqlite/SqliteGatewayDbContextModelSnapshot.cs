@@ -365,10 +365,10 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequestKey")
+                    b.Property<byte[]>("RequestId")
                         .IsRequired()
-                        .HasMaxLength(101)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ServiceType")
                         .IsRequired()
@@ -382,10 +382,10 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestKey")
-                        .IsUnique();
-
                     b.HasIndex("ProviderCode", "Id");
+
+                    b.HasIndex("RequestId", "RecordedByCode")
+                        .IsUnique();
 
                     b.HasIndex("ClientId", "ServiceType", "FirstDay");
 
