@@ -42,28 +42,34 @@ public sealed class MigrationsTests
     }
 
     [Fact]
-    public async Task SqliteUpgrade_FromHexPersonalCodeHashes_StoresTheSameBytes()
+    public async Task SqliteUpgrade_FromHexPersonalCodeHashes_StoresTheSameBytesAndBack()
     {
         var path = GatewayProcess.NewDatabasePath();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var hash = Enumerable.Range(0, 32).Select(i => (byte)(i * 7 + 1)).ToArray();
         var former = Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray();
-        await using (var db = new SqliteGatewayDbContext(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
-            .UseSqlite($"Data Source={path};Pooling=False").Options))
-        {
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("20261123164928_PartialIndexes");
-            // As the gateway wrote clients before: hashes as upper-case hex text.
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO clients (Id, PersonalCodeHash, FormerPersonalCodeHash, ProtectedIdentity, BirthDate, CreateTime, UpdateTime) VALUES ('a', {Convert.ToHexString(hash)}, {Convert.ToHexString(former)}, x'00', '1980-01-01', '2026-01-01 00:00:00', '2026-01-01 00:00:00'), ('b', {Convert.ToHexString(former.Reverse().ToArray())}, NULL, x'00', '1980-01-01', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+        const string Stored =
+            "SELECT Id || ' ' || typeof(PersonalCodeHash) || ' ' || PersonalCodeHash || ' ' || typeof(FormerPersonalCodeHash) || ' ' || coalesce(FormerPersonalCodeHash, '') FROM clients ORDER BY Id";
+        const string StoredAsHex =
+            "SELECT Id || ' ' || typeof(PersonalCodeHash) || ' ' || hex(PersonalCodeHash) || ' ' || typeof(FormerPersonalCodeHash) || ' ' || hex(FormerPersonalCodeHash) FROM clients ORDER BY Id";
+        await using var db = new SqliteGatewayDbContext(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
+            .UseSqlite($"Data Source={path};Pooling=False").Options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261123164928_PartialIndexes");
+        // As the gateway wrote clients before: hashes as upper-case hex text.
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO clients (Id, PersonalCodeHash, FormerPersonalCodeHash, ProtectedIdentity, BirthDate, CreateTime, UpdateTime) VALUES ('a', {Convert.ToHexString(hash)}, {Convert.ToHexString(former)}, x'00', '1980-01-01', '2026-01-01 00:00:00', '2026-01-01 00:00:00'), ('b', {Convert.ToHexString(former.Reverse().ToArray())}, NULL, x'00', '1980-01-01', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+        var before = await SqliteFile.ColumnAsync(path, Stored);
 
-            await migrator.MigrateAsync();
-        }
+        await migrator.MigrateAsync();
+        var upgraded = await SqliteFile.ColumnAsync(path, StoredAsHex);
+        await migrator.MigrateAsync("20261123164928_PartialIndexes");
+        var downgraded = await SqliteFile.ColumnAsync(path, Stored);
 
         Assert.Equal(
             [$"a blob {Convert.ToHexString(hash)} blob {Convert.ToHexString(former)}", $"b blob {Convert.ToHexString(former.Reverse().ToArray())} null "],
-            await SqliteFile.ColumnAsync(path,
-                "SELECT Id || ' ' || typeof(PersonalCodeHash) || ' ' || hex(PersonalCodeHash) || ' ' || typeof(FormerPersonalCodeHash) || ' ' || hex(FormerPersonalCodeHash) FROM clients ORDER BY Id"));
+            upgraded);
+        Assert.Equal(before, downgraded);
     }
 
     [Fact]

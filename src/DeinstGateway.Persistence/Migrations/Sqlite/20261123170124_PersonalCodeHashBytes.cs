@@ -1,4 +1,4 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,58 +10,40 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<byte[]>(
-                name: "PersonalCodeHash",
-                table: "clients",
-                type: "BLOB",
-                maxLength: 32,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 64);
-
-            migrationBuilder.AlterColumn<byte[]>(
-                name: "FormerPersonalCodeHash",
-                table: "clients",
-                type: "BLOB",
-                maxLength: 32,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 64,
-                oldNullable: true);
-
-            // The rebuilt table holds the old hex text in the BLOB columns until converted here.
-            migrationBuilder.Sql(
-                "UPDATE clients SET PersonalCodeHash = unhex(PersonalCodeHash), FormerPersonalCodeHash = unhex(FormerPersonalCodeHash) WHERE typeof(PersonalCodeHash) = 'text';");
+            // Columns are added, filled, dropped and renamed in place (SQLite's ALTER TABLE), not by
+            // EF Core's table rebuild, which must switch foreign keys off outside the transaction.
+            Replace(migrationBuilder, "BLOB", "unhex({0})");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "PersonalCodeHash",
-                table: "clients",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: false,
-                oldClrType: typeof(byte[]),
-                oldType: "BLOB",
-                oldMaxLength: 32);
+            Replace(migrationBuilder, "TEXT", "CASE WHEN {0} IS NULL THEN NULL ELSE hex({0}) END");
+        }
 
-            migrationBuilder.AlterColumn<string>(
-                name: "FormerPersonalCodeHash",
-                table: "clients",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: true,
-                oldClrType: typeof(byte[]),
-                oldType: "BLOB",
-                oldMaxLength: 32,
-                oldNullable: true);
-
+        /// <summary>Replaces both hash columns by columns of the given type holding the converted values.</summary>
+        private static void Replace(MigrationBuilder migrationBuilder, string type, string conversion)
+        {
+            migrationBuilder.DropIndex(name: "IX_clients_PersonalCodeHash", table: "clients");
+            migrationBuilder.DropIndex(name: "IX_clients_FormerPersonalCodeHash", table: "clients");
+            migrationBuilder.Sql($"ALTER TABLE clients ADD COLUMN PersonalCodeHashNew {type} NOT NULL DEFAULT '';");
+            migrationBuilder.Sql($"ALTER TABLE clients ADD COLUMN FormerPersonalCodeHashNew {type} NULL;");
             migrationBuilder.Sql(
-                "UPDATE clients SET PersonalCodeHash = hex(PersonalCodeHash), FormerPersonalCodeHash = CASE WHEN FormerPersonalCodeHash IS NULL THEN NULL ELSE hex(FormerPersonalCodeHash) END WHERE typeof(PersonalCodeHash) = 'blob';");
+                "UPDATE clients SET PersonalCodeHashNew = " + string.Format(System.Globalization.CultureInfo.InvariantCulture, conversion, "PersonalCodeHash")
+                + ", FormerPersonalCodeHashNew = " + string.Format(System.Globalization.CultureInfo.InvariantCulture, conversion, "FormerPersonalCodeHash") + ";");
+            foreach (var column in new[] { "PersonalCodeHash", "FormerPersonalCodeHash" })
+            {
+                migrationBuilder.Sql($"ALTER TABLE clients DROP COLUMN {column};");
+                migrationBuilder.RenameColumn(name: column + "New", table: "clients", newName: column);
+            }
+
+            migrationBuilder.CreateIndex(name: "IX_clients_PersonalCodeHash", table: "clients", column: "PersonalCodeHash", unique: true);
+            migrationBuilder.CreateIndex(
+                name: "IX_clients_FormerPersonalCodeHash",
+                table: "clients",
+                column: "FormerPersonalCodeHash",
+                unique: true,
+                filter: "FormerPersonalCodeHash IS NOT NULL");
         }
     }
 }

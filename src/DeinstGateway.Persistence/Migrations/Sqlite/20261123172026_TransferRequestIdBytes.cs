@@ -10,6 +10,8 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Added, filled and dropped in place (SQLite's ALTER TABLE), not by EF Core's table
+            // rebuild, which must switch foreign keys off outside the transaction.
             migrationBuilder.AddColumn<byte[]>(
                 name: "RequestId",
                 table: "transfers",
@@ -18,17 +20,10 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                 nullable: false,
                 defaultValue: new byte[0]);
 
-            // RequestKey was "{submitter}|{request id}": the id's hex digits become its 16 bytes.
+            // RequestKey was "{submittercode}|{request id}": the id's hex digits become its 16 bytes.
             migrationBuilder.Sql("UPDATE transfers SET RequestId = unhex(replace(substr(RequestKey, instr(RequestKey, '|') + 1), '-', ''));");
-
-            migrationBuilder.DropIndex(
-                name: "IX_transfers_RequestKey",
-                table: "transfers");
-
-            migrationBuilder.DropColumn(
-                name: "RequestKey",
-                table: "transfers");
-
+            migrationBuilder.DropIndex(name: "IX_transfers_RequestKey", table: "transfers");
+            migrationBuilder.Sql("ALTER TABLE transfers DROP COLUMN RequestKey;");
             migrationBuilder.CreateIndex(
                 name: "IX_transfers_RequestId_SubmitterCode",
                 table: "transfers",
@@ -47,16 +42,11 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                 nullable: false,
                 defaultValue: "");
 
-            migrationBuilder.Sql("UPDATE transfers SET RequestKey = SubmitterCode || '|' || lower(substr(hex(RequestId), 1, 8) || '-' || substr(hex(RequestId), 9, 4) || '-' || substr(hex(RequestId), 13, 4) || '-' || substr(hex(RequestId), 17, 4) || '-' || substr(hex(RequestId), 21, 12));");
-
-            migrationBuilder.DropIndex(
-                name: "IX_transfers_RequestId_SubmitterCode",
-                table: "transfers");
-
-            migrationBuilder.DropColumn(
-                name: "RequestId",
-                table: "transfers");
-
+            migrationBuilder.Sql(
+                "UPDATE transfers SET RequestKey = SubmitterCode || '|' || lower(substr(hex(RequestId), 1, 8) || '-' || substr(hex(RequestId), 9, 4) || '-' || "
+                + "substr(hex(RequestId), 13, 4) || '-' || substr(hex(RequestId), 17, 4) || '-' || substr(hex(RequestId), 21, 12));");
+            migrationBuilder.DropIndex(name: "IX_transfers_RequestId_SubmitterCode", table: "transfers");
+            migrationBuilder.Sql("ALTER TABLE transfers DROP COLUMN RequestId;");
             migrationBuilder.CreateIndex(
                 name: "IX_transfers_RequestKey",
                 table: "transfers",
