@@ -111,28 +111,18 @@ public sealed class MigrationsTests
         Assert.Equal(["vsac-a|" + requestId, "mun-b|" + requestId], downgraded);
     }
 
-    [Fact]
-    public void SqlServerMigrations_Script_ConvertsTextRequestKeysToRequestIdBytes()
+    [Theory]
+    [InlineData("20261123170132_PersonalCodeHashBytes", "20261123172034_TransferRequestIdBytes", "transfers", "SubmitterCode")]
+    [InlineData("20261123172034_TransferRequestIdBytes", "20261123174006_ServiceRecordRequestIdBytes", "service_records", "RecordedByCode")]
+    public void SqlServerMigrations_Script_ConvertsTextRequestKeysToRequestIdBytes(string from, string to, string table, string sender)
     {
         using var db = SqlServerContext();
 
-        var script = db.GetService<IMigrator>().GenerateScript("20261123170132_PersonalCodeHashBytes", "20261123172034_TransferRequestIdBytes");
+        var script = db.GetService<IMigrator>().GenerateScript(from, to);
 
-        Assert.Contains("ALTER TABLE [transfers] ADD [RequestId] varbinary(16) NOT NULL", script, StringComparison.Ordinal);
+        Assert.Contains($"ALTER TABLE [{table}] ADD [RequestId] varbinary(16) NOT NULL", script, StringComparison.Ordinal);
         Assert.Contains("CONVERT(varbinary(16), REPLACE(SUBSTRING([RequestKey], CHARINDEX('|', [RequestKey]) + 1, 36), '-', ''), 2)", script, StringComparison.Ordinal);
-        Assert.Contains("CREATE UNIQUE INDEX [IX_transfers_RequestId_SubmitterCode] ON [transfers] ([RequestId], [SubmitterCode]);", script, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SqlServerMigrations_Script_ConvertsTextServiceRecordRequestKeysToRequestIdBytes()
-    {
-        using var db = SqlServerContext();
-
-        var script = db.GetService<IMigrator>().GenerateScript("20261123172034_TransferRequestIdBytes", "20261123174006_ServiceRecordRequestIdBytes");
-
-        Assert.Contains("ALTER TABLE [service_records] ADD [RequestId] varbinary(16) NOT NULL", script, StringComparison.Ordinal);
-        Assert.Contains("CONVERT(varbinary(16), REPLACE(SUBSTRING([RequestKey], CHARINDEX('|', [RequestKey]) + 1, 36), '-', ''), 2)", script, StringComparison.Ordinal);
-        Assert.Contains("CREATE UNIQUE INDEX [IX_service_records_RequestId_RecordedByCode] ON [service_records] ([RequestId], [RecordedByCode]);", script, StringComparison.Ordinal);
+        Assert.Contains($"CREATE UNIQUE INDEX [IX_{table}_RequestId_{sender}] ON [{table}] ([RequestId], [{sender}]);", script, StringComparison.Ordinal);
     }
 
     [Fact]
