@@ -55,6 +55,20 @@ public sealed class RecordServicesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_RequestIdAnotherInstitutionUsed_IsAccepted()
+    {
+        var byProvider = Respite(_child, new DateOnly(2025, 5, 5), 1);
+        var byMunicipality = Respite(_child, new DateOnly(2025, 5, 12), 1);
+        byMunicipality.RequestId = byProvider.RequestId;
+
+        var first = await RecordAsync(_gateway, RespiteProvider, byProvider);
+        var second = await RecordAsync(_gateway, "mun-riga", byMunicipality);
+
+        Assert.Equal((1, 1), (first.Accepted, second.Accepted));
+        Assert.Equal(2, (await Records("lm").ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = _child })).ServiceRecords.Count);
+    }
+
+    [Fact]
     public async Task Record_AdultHomeCare_NeedsASupportPlanThatPlansIt()
     {
         var withoutPlan = await RecordAsync(_gateway, GroupHome, HomeCare(_adult, new DateOnly(2025, 3, 3)));
