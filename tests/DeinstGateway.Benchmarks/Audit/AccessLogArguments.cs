@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using DeinstGateway.Benchmarks.Infrastructure;
 
 namespace DeinstGateway.Benchmarks.Audit;
 
@@ -8,25 +8,13 @@ public static class AccessLogArguments
 {
     public static bool TryParse(ReadOnlySpan<string> args, out int reads, out int runs, out int inFlight, [NotNullWhen(false)] out string? error)
     {
-        var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--reads"] = 20_000, ["--runs"] = 3, ["--in-flight"] = 32 };
-        error = null;
-        for (var i = 0; i < args.Length && error is null; i += 2)
+        (reads, runs, inFlight) = (20_000, 3, 32);
+        if (!CommandLine.TryParse(args, [], ["--reads", "--runs", "--in-flight"], out var line, out error))
         {
-            if (!values.ContainsKey(args[i]))
-            {
-                error = $"unknown option '{args[i]}'";
-            }
-            else if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
-            {
-                error = $"{args[i]} needs a positive whole number";
-            }
-            else
-            {
-                values[args[i]] = value;
-            }
+            return false;
         }
 
-        (reads, runs, inFlight) = (values["--reads"], values["--runs"], values["--in-flight"]);
-        return error is null;
+        (reads, runs, inFlight) = (line.Number("--reads", reads), line.Number("--runs", runs), line.Number("--in-flight", inFlight));
+        return true;
     }
 }

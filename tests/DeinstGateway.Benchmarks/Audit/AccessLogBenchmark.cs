@@ -4,7 +4,6 @@ using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.Transfers;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Audit;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Proto = Deinst.V1;
 
@@ -30,42 +29,16 @@ public sealed class AccessLogBenchmark(int reads, int runs, int concurrency)
 
     public async Task<int> RunAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), "deinst-benchmarks", "access-log-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var pki = DevelopmentPki.Create(Path.Combine(root, "pki"));
-            Console.WriteLine(string.Create(Invariant,
-                $"access-log: {reads} logged reads per measure, {concurrency} in flight, {runs} run(s); client in process"));
-            var single = new List<double>();
-            var grouped = new List<double>();
-            var calls = new List<double>();
-            for (var run = 1; run <= runs; run++)
-            {
-                var folder = Path.Combine(root, "run-" + run.ToString(Invariant));
-                Directory.CreateDirectory(folder);
-                var (one, many, rpc) = await RunOnceAsync(pki, folder);
-                single.Add(one);
-                grouped.Add(many);
-                calls.Add(rpc);
-                Console.WriteLine(string.Create(Invariant,
-                    $"run {run}/{runs}: one transaction per read {one:F0} entries/s; group commit {many:F0} entries/s ({many / one:F1}×); GetTransfer {rpc:F0} logged reads/s"));
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-            }
+        Console.WriteLine(string.Create(Invariant,
+            $"access-log: {reads} logged reads per measure, {concurrency} in flight, {runs} run(s); client in process"));
+        var results = await BenchmarkRuns.RunAsync(Name, runs, (pki, folder, _) => RunOnceAsync(pki, folder),
+            (run, rates) => Console.WriteLine(string.Create(Invariant,
+                $"run {run}/{runs}: one transaction per read {rates.Single:F0} entries/s; group commit {rates.Grouped:F0} entries/s ({rates.Grouped / rates.Single:F1}×); GetTransfer {rates.Calls:F0} logged reads/s")));
 
-            Console.WriteLine(string.Create(Invariant, $"median of {runs}: one transaction per read {RunStatistics.Of(single).Format("F0")} entries/s"));
-            Console.WriteLine(string.Create(Invariant, $"median of {runs}: group commit, {concurrency} in flight {RunStatistics.Of(grouped).Format("F0")} entries/s"));
-            Console.WriteLine(string.Create(Invariant, $"median of {runs}: GetTransfer, {concurrency} in flight, each logged {RunStatistics.Of(calls).Format("F0")} reads/s"));
-            return 0;
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        Console.WriteLine(string.Create(Invariant, $"median of {runs}: one transaction per read {RunStatistics.Of(results.Select(r => r.Single).ToList()).Format("F0")} entries/s"));
+        Console.WriteLine(string.Create(Invariant, $"median of {runs}: group commit, {concurrency} in flight {RunStatistics.Of(results.Select(r => r.Grouped).ToList()).Format("F0")} entries/s"));
+        Console.WriteLine(string.Create(Invariant, $"median of {runs}: GetTransfer, {concurrency} in flight, each logged {RunStatistics.Of(results.Select(r => r.Calls).ToList()).Format("F0")} reads/s"));
+        return 0;
     }
 
     private async Task<(double Single, double Grouped, double Calls)> RunOnceAsync(DevelopmentPki pki, string folder)

@@ -8,7 +8,6 @@ using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
 using DeinstGateway.Server.Capacity;
 using Google.Protobuf;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Proto = Deinst.V1;
 
@@ -46,40 +45,11 @@ public sealed class CapacityQueryBenchmark(CapacityQueryOptions options)
 
     public async Task<int> RunAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), "deinst-benchmarks", "capacity-query-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var pki = DevelopmentPki.Create(Path.Combine(root, "pki"));
-            Console.WriteLine(Line($"capacity-query: {options.Calls} sequential QueryCapacity calls as {Caller} (no filter, today) over {options.Providers} generated providers and {options.Transfers} transfers, {options.Runs} run(s); client in process"));
-
-            var runs = new List<RunFigures>();
-            for (var run = 1; run <= options.Runs; run++)
-            {
-                var folder = Path.Combine(root, "run-" + run.ToString(Invariant));
-                Directory.CreateDirectory(folder);
-                var figures = await RunOnceAsync(pki, folder);
-                runs.Add(figures);
-                Console.WriteLine(Line($"run {run}/{options.Runs}: ") + Describe(figures));
-                foreach (var detail in figures.Details)
-                {
-                    Console.WriteLine("  " + detail);
-                }
-
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-            }
-
-            PrintSummary(runs);
-            return 0;
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        Console.WriteLine(Line($"capacity-query: {options.Calls} sequential QueryCapacity calls as {Caller} (no filter, today) over {options.Providers} generated providers and {options.Transfers} transfers, {options.Runs} run(s); client in process"));
+        var runs = await BenchmarkRuns.RunAsync(Name, options.Runs, (pki, folder, _) => RunOnceAsync(pki, folder),
+            (run, figures) => BenchmarkRuns.Print(run, options.Runs, Describe(figures), figures.Details));
+        PrintSummary(runs);
+        return 0;
     }
 
     private async Task<RunFigures> RunOnceAsync(DevelopmentPki pki, string folder)

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using DeinstGateway.Benchmarks.Infrastructure;
 
 namespace DeinstGateway.Benchmarks.Capacity;
 
@@ -20,54 +20,21 @@ public sealed record CapacityQueryOptions(int Providers, int Transfers, int Call
 
     public static bool TryParse(ReadOnlySpan<string> args, out CapacityQueryOptions options, [NotNullWhen(false)] out string? error)
     {
-        var providers = DefaultProviders;
-        var transfers = DefaultTransfers;
-        var calls = DefaultCalls;
-        var runs = DefaultRuns;
-        options = new CapacityQueryOptions(providers, transfers, calls, runs);
-        for (var i = 0; i < args.Length; i++)
+        options = new CapacityQueryOptions(DefaultProviders, DefaultTransfers, DefaultCalls, DefaultRuns);
+        if (!CommandLine.TryParse(args, [], ["--providers", "--transfers", "--calls", "--runs"], out var line, out error))
         {
-            var name = args[i];
-            if (name is not ("--providers" or "--transfers" or "--calls" or "--runs"))
-            {
-                error = $"unknown option '{name}'";
-                return false;
-            }
-
-            if (i + 1 >= args.Length
-                || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                || value < 1)
-            {
-                error = $"{name} needs a positive whole number";
-                return false;
-            }
-
-            i++;
-            switch (name)
-            {
-                case "--providers":
-                    providers = value;
-                    break;
-                case "--transfers":
-                    transfers = value;
-                    break;
-                case "--calls":
-                    calls = value;
-                    break;
-                default:
-                    runs = value;
-                    break;
-            }
+            return false;
         }
 
+        var providers = line.Number("--providers", DefaultProviders);
         if (providers > MaxProviders)
         {
             error = $"--providers may be at most {MaxProviders}";
             return false;
         }
 
-        options = new CapacityQueryOptions(providers, transfers, calls, runs);
-        error = null;
+        options = new CapacityQueryOptions(
+            providers, line.Number("--transfers", DefaultTransfers), line.Number("--calls", DefaultCalls), line.Number("--runs", DefaultRuns));
         return true;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 
 namespace DeinstGateway.Benchmarks.Infrastructure;
 
@@ -28,52 +27,13 @@ public sealed record BenchmarkOptions(int Count, int Runs, bool Breakdown = fals
 
     public static bool TryParse(ReadOnlySpan<string> args, out BenchmarkOptions options, [NotNullWhen(false)] out string? error)
     {
-        var count = DefaultCount;
-        var runs = DefaultRuns;
-        var breakdown = false;
-        var inProcess = false;
-        var both = false;
-        options = new BenchmarkOptions(count, runs);
-        for (var i = 0; i < args.Length; i++)
+        options = new BenchmarkOptions(DefaultCount, DefaultRuns);
+        if (!CommandLine.TryParse(args, ["--breakdown", "--in-process", "--both"], ["--count", "--runs"], out var line, out error))
         {
-            var name = args[i];
-            switch (name)
-            {
-                case "--breakdown":
-                    breakdown = true;
-                    continue;
-                case "--in-process":
-                    inProcess = true;
-                    continue;
-                case "--both":
-                    both = true;
-                    continue;
-                case "--count" or "--runs":
-                    break;
-                default:
-                    error = $"unknown option '{name}'";
-                    return false;
-            }
-
-            if (i + 1 >= args.Length
-                || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                || value < 1)
-            {
-                error = $"{name} needs a positive whole number";
-                return false;
-            }
-
-            i++;
-            if (name == "--count")
-            {
-                count = value;
-            }
-            else
-            {
-                runs = value;
-            }
+            return false;
         }
 
+        var (inProcess, both) = (line.Has("--in-process"), line.Has("--both"));
         if (inProcess && both)
         {
             error = "--in-process and --both exclude each other";
@@ -83,8 +43,7 @@ public sealed record BenchmarkOptions(int Count, int Runs, bool Breakdown = fals
         ClientPlacement[] placements = both ? [ClientPlacement.OutOfProcess, ClientPlacement.InProcess]
             : inProcess ? [ClientPlacement.InProcess]
             : [ClientPlacement.OutOfProcess];
-        options = new BenchmarkOptions(count, runs, breakdown, placements);
-        error = null;
+        options = new BenchmarkOptions(line.Number("--count", DefaultCount), line.Number("--runs", DefaultRuns), line.Has("--breakdown"), placements);
         return true;
     }
 }

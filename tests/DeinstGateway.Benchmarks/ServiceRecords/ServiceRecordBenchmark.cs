@@ -30,42 +30,11 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
 
     public async Task<int> RunAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), "deinst-benchmarks", "service-records-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var pki = DevelopmentPki.Create(Path.Combine(root, "pki"));
-            Console.WriteLine(Line($"service-records: {options.Count} valid records on one RecordServices stream as {ServiceRecordRequestFactory.Provider} over {Clients} clients vs raw SQLite inserts, {options.Runs} run(s); client in process"));
-
-            var runs = new List<RunFigures>();
-            var batchSize = 0;
-            for (var run = 1; run <= options.Runs; run++)
-            {
-                var folder = Path.Combine(root, "run-" + run.ToString(Invariant));
-                Directory.CreateDirectory(folder);
-                var figures = await RunOnceAsync(pki, folder, run);
-                batchSize = figures.BatchSize;
-                runs.Add(figures);
-                Console.WriteLine(Line($"run {run}/{options.Runs}: records/s {figures.RecordsPerSecond:F0} ({figures.Gateway.TotalSeconds:F2} s); raw rows/s {figures.RawRowsPerSecond:F0} ({figures.Raw.TotalSeconds:F2} s); ratio {figures.Ratio:F3}"));
-                foreach (var detail in figures.Details)
-                {
-                    Console.WriteLine("  " + detail);
-                }
-
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-            }
-
-            PrintSummary(runs, batchSize);
-            return 0;
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        Console.WriteLine(Line($"service-records: {options.Count} valid records on one RecordServices stream as {ServiceRecordRequestFactory.Provider} over {Clients} clients vs raw SQLite inserts, {options.Runs} run(s); client in process"));
+        var runs = await BenchmarkRuns.RunAsync(Name, options.Runs, RunOnceAsync,
+            (run, figures) => BenchmarkRuns.Print(run, options.Runs, Line($"records/s {figures.RecordsPerSecond:F0} ({figures.Gateway.TotalSeconds:F2} s); raw rows/s {figures.RawRowsPerSecond:F0} ({figures.Raw.TotalSeconds:F2} s); ratio {figures.Ratio:F3}"), figures.Details));
+        PrintSummary(runs, runs[^1].BatchSize);
+        return 0;
     }
 
     private async Task<RunFigures> RunOnceAsync(DevelopmentPki pki, string folder, int run)

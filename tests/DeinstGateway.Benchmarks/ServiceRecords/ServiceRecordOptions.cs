@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using DeinstGateway.Benchmarks.Infrastructure;
 
 namespace DeinstGateway.Benchmarks.ServiceRecords;
 
@@ -15,46 +15,13 @@ public sealed record ServiceRecordOptions(int Count, int Runs, bool Breakdown)
 
     public static bool TryParse(ReadOnlySpan<string> args, out ServiceRecordOptions options, [NotNullWhen(false)] out string? error)
     {
-        var count = DefaultCount;
-        var runs = DefaultRuns;
-        var breakdown = false;
-        options = new ServiceRecordOptions(count, runs, breakdown);
-        for (var i = 0; i < args.Length; i++)
+        options = new ServiceRecordOptions(DefaultCount, DefaultRuns, Breakdown: false);
+        if (!CommandLine.TryParse(args, ["--breakdown"], ["--count", "--runs"], out var line, out error))
         {
-            var name = args[i];
-            if (name == "--breakdown")
-            {
-                breakdown = true;
-                continue;
-            }
-
-            if (name is not ("--count" or "--runs"))
-            {
-                error = $"unknown option '{name}'";
-                return false;
-            }
-
-            if (i + 1 >= args.Length
-                || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                || value < 1)
-            {
-                error = $"{name} needs a positive whole number";
-                return false;
-            }
-
-            i++;
-            if (name == "--count")
-            {
-                count = value;
-            }
-            else
-            {
-                runs = value;
-            }
+            return false;
         }
 
-        options = new ServiceRecordOptions(count, runs, breakdown);
-        error = null;
+        options = new ServiceRecordOptions(line.Number("--count", DefaultCount), line.Number("--runs", DefaultRuns), line.Has("--breakdown"));
         return true;
     }
 }

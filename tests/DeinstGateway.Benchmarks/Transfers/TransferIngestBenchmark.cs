@@ -25,42 +25,11 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
 
     public async Task<int> RunAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), "deinst-benchmarks", "transfers-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var pki = DevelopmentPki.Create(Path.Combine(root, "pki"));
-            Console.WriteLine(Line($"transfers: {options.Count} valid messages on one SubmitTransfers stream vs raw SQLite inserts, {options.Runs} run(s); {string.Join(" and ", options.Clients.Select(Label))}"));
-
-            var runs = new List<RunFigures>();
-            var batchSize = 0;
-            for (var run = 1; run <= options.Runs; run++)
-            {
-                var folder = Path.Combine(root, "run-" + run.ToString(Invariant));
-                Directory.CreateDirectory(folder);
-                var figures = await RunOnceAsync(pki, folder, run);
-                batchSize = figures.BatchSize;
-                runs.Add(figures);
-                Console.WriteLine(Line($"run {run}/{options.Runs}: ") + DescribeRun(figures));
-                foreach (var detail in figures.Details)
-                {
-                    Console.WriteLine("  " + detail);
-                }
-
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-            }
-
-            PrintSummary(runs, batchSize);
-            return 0;
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        Console.WriteLine(Line($"transfers: {options.Count} valid messages on one SubmitTransfers stream vs raw SQLite inserts, {options.Runs} run(s); {string.Join(" and ", options.Clients.Select(Label))}"));
+        var runs = await BenchmarkRuns.RunAsync("transfers", options.Runs, RunOnceAsync,
+            (run, figures) => BenchmarkRuns.Print(run, options.Runs, DescribeRun(figures), figures.Details));
+        PrintSummary(runs, runs[^1].BatchSize);
+        return 0;
     }
 
     private async Task<RunFigures> RunOnceAsync(DevelopmentPki pki, string folder, int run)
