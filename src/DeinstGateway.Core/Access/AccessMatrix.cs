@@ -59,6 +59,13 @@ public static class AccessMatrix
         new(Provider, AccessScope.OwnRecords, ReturnedFields.Pseudonymised, Purposes.SupportPlanning, Purposes.ServiceDelivery),
     ];
 
+    // Who records a service also takes back its own mistaken records, and no one else's.
+    private static readonly Grant[] ServiceRecorders =
+    [
+        new(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Pseudonymised, Purposes.ServiceDelivery),
+        new(Provider, AccessScope.OwnRecords, ReturnedFields.Pseudonymised, Purposes.ServiceDelivery),
+    ];
+
     private static readonly Grant[] ServiceRecordReaders =
     [
         new(Ministry, AccessScope.All, ReturnedFields.Pseudonymised, Purposes.Supervision, Purposes.DataSubjectRequest),
@@ -94,11 +101,10 @@ public static class AccessMatrix
         .. Row(Rpcs.GetSupportPlan, PlanReaders),
         .. Row(Rpcs.ListSupportPlans, PlanReaders),
 
-        .. Row(Rpcs.RecordServices,
-            new Grant(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Pseudonymised, Purposes.ServiceDelivery),
-            new Grant(Provider, AccessScope.OwnRecords, ReturnedFields.Pseudonymised, Purposes.ServiceDelivery)),
+        .. Row(Rpcs.RecordServices, ServiceRecorders),
         .. Row(Rpcs.ListServiceRecords, ServiceRecordReaders),
         .. Row(Rpcs.GetFundingReport, PlaceCounters),
+        .. Row(Rpcs.WithdrawServiceRecord, ServiceRecorders),
 
         .. Row(Rpcs.ListClientAccess,
             new Grant(Ministry, AccessScope.All, ReturnedFields.AccessLogEntries, Purposes.DataSubjectRequest, Purposes.Supervision),

@@ -32,6 +32,7 @@ public static class Rpcs
     public const string RecordServices = Package + "ServiceRecordService/RecordServices";
     public const string ListServiceRecords = Package + "ServiceRecordService/ListServiceRecords";
     public const string GetFundingReport = Package + "ServiceRecordService/GetFundingReport";
+    public const string WithdrawServiceRecord = Package + "ServiceRecordService/WithdrawServiceRecord";
 
     public const string ListClientAccess = Package + "AuditService/ListClientAccess";
     public const string VerifyAuditLog = Package + "AuditService/VerifyAuditLog";

@@ -10,9 +10,9 @@ namespace DeinstGateway.Core.ServiceRecords;
 /// <param name="EsfProjects">The ESF projects by code, each with its eligibility period.</param>
 /// <param name="SupportPlans">The client's support plans that are in force (not withdrawn or declined).</param>
 /// <param name="EarlierRecords">
-/// The client's records already accepted, at least those of the record's service type that overlap
-/// the calendar year and the ISO week of the record; never the record being checked itself (when it
-/// is corrected, leave its old version out).
+/// The client's records already accepted and not withdrawn, at least those of the record's service
+/// type that overlap the calendar year and the ISO week of the record; never the record being
+/// checked itself (when it is corrected, leave its old version out).
 /// </param>
 public sealed record ProgrammeFacts(
     ServiceProviderFacts? Provider,

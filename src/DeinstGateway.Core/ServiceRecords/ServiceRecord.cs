@@ -5,7 +5,7 @@ using DeinstGateway.Core.Transfers;
 
 namespace DeinstGateway.Core.ServiceRecords;
 
-/// <summary>A service delivered to a client, as accepted.</summary>
+/// <summary>A service delivered to a client, as accepted, and its withdrawal once withdrawn.</summary>
 public sealed record ServiceRecord(
     string Id,
     string ClientId,
@@ -18,7 +18,8 @@ public sealed record ServiceRecord(
     FundingSource FundingSource,
     string? EsfProjectCode,
     string RecordedByCode,
-    DateTimeOffset RecordTime);
+    DateTimeOffset RecordTime,
+    Withdrawal? Withdrawal = null);
 
 /// <summary>One record as it arrived: names and numbers unchecked.</summary>
 public sealed record RecordInput(
@@ -45,13 +46,8 @@ public sealed record ClientFacts(
     IReadOnlyList<SupportPlan> SupportPlans,
     IReadOnlyList<ServiceRecord> EarlierRecords);
 
-public sealed record ServiceRecordFilter(string? ClientId, string? ProviderCode, ServiceType? ServiceType);
-
-/// <summary>
-/// Records delivered by one of the providers, or about a client of the responsible municipality
-/// (one of its transfers was neither rejected nor cancelled), wherever delivered.
-/// </summary>
-public sealed record ServiceRecordScope(IReadOnlyCollection<string> ProviderCodes, string? ResponsibleMunicipalityCode);
+/// <param name="ShowWithdrawn">Withdrawn records too; without it only the records that stand.</param>
+public sealed record ServiceRecordFilter(string? ClientId, string? ProviderCode, ServiceType? ServiceType, bool ShowWithdrawn);
 
 public interface IServiceRecordStore
 {
@@ -61,23 +57,43 @@ public interface IServiceRecordStore
     Task<IReadOnlyList<ServiceRecord>> ListAsync(
         ServiceRecordScope? scope, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Records of these providers whose first day lies in [from, until), in id order.</summary>
+    /// <summary>Records of these providers that are not withdrawn and whose first day lies in [from, until), in id order.</summary>
     Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
         IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken);
+
+    /// <summary>Opens one write transaction that may withdraw one record, read inside it if it lies in the scope (null: all).</summary>
+    Task<IServiceRecordWithdrawal> BeginWithdrawalAsync(string recordId, ServiceRecordScope? scope, CancellationToken cancellationToken);
 }
 
 public interface IServiceRecordBatch : IAsyncDisposable
 {
-    /// <summary>Content digests of records the institution already stored under these request ids, by request id.</summary>
+    /// <summary>
+    /// Content digests of records the institution already stored under these request ids, by request
+    /// id, withdrawn ones included: resending a withdrawn record must not bring it back.
+    /// </summary>
     Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(
         string recorderCode, IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken);
 
-    /// <summary>Facts about each known client; earlier records limited to the services and days given.</summary>
+    /// <summary>Facts about each known client; earlier records (not withdrawn) limited to the services and days given.</summary>
     Task<IReadOnlyDictionary<string, ClientFacts>> ClientFactsAsync(
         IReadOnlyCollection<string> clientIds, IReadOnlyCollection<ServiceType> services, InclusivePeriod window, CancellationToken cancellationToken);
 
     void Add(ServiceRecord record, string requestId, byte[] contentHash, AccessEntry access);
 
     /// <summary>Commits; throws <see cref="Errors.WriteConflictException"/> when another process stored one of the request ids first.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+}
+
+public interface IServiceRecordWithdrawal : IAsyncDisposable
+{
+    /// <summary>The record as it is inside this transaction, or null when it does not exist or lies outside the scope.</summary>
+    ServiceRecord? Record { get; }
+
+    /// <summary>
+    /// Stores the withdrawal of <see cref="Record"/> with its access-log entry if the record still
+    /// stands in the database; false, writing nothing, when another process withdrew it first.
+    /// </summary>
+    Task<bool> TryWithdrawAsync(Withdrawal withdrawal, AccessEntry access, CancellationToken cancellationToken);
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -17,15 +17,9 @@ public sealed class ServiceRecordQueries(IServiceRecordStore store, IRegistrySna
     public async Task<Page<ServiceRecord>> ListAsync(Caller caller, ServiceRecordFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         CapacityScope.EnsureMayQuery(caller);
-        var snapshot = await registry.GetAsync(cancellationToken);
-        var scope = AccessMatrix.Find(Rpcs.ListServiceRecords, caller.Kind)!.Scope;
-        var inScope = scope == AccessScope.All
-            ? null
-            : new ServiceRecordScope(
-                CapacityQueries.ProvidersInScope(caller, snapshot).Select(p => p.Code).ToList(),
-                scope == AccessScope.OwnMunicipality ? caller.InstitutionCode : null);
+        var inScope = ServiceRecordScope.Of(caller, await registry.GetAsync(cancellationToken));
         var size = page.EffectiveSize;
-        var fingerprint = PageToken.Fingerprint(filter.ClientId, filter.ProviderCode, filter.ServiceType);
+        var fingerprint = PageToken.Fingerprint(filter.ClientId, filter.ProviderCode, filter.ServiceType, filter.ShowWithdrawn);
         var records = await store.ListAsync(inScope, filter, PageToken.Decode(page.PageToken, fingerprint), size + 1, cancellationToken);
         var items = records.Take(size).ToList();
         await accessLog.RecordReadsAsync(AccessEntry.ReadsOf(caller, items.Select(r => r.ClientId), calendar.Now), cancellationToken);

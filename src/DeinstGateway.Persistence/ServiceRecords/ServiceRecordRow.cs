@@ -42,6 +42,13 @@ public sealed class ServiceRecordRow
     public required string RecordedByCode { get; set; }
 
     public DateTime RecordTime { get; set; }
+
+    /// <summary>Null while the record stands; set, with the two columns below, when it is withdrawn.</summary>
+    public DateTime? WithdrawTime { get; set; }
+
+    public string? WithdrawnByCode { get; set; }
+
+    public WithdrawalReason? WithdrawalReason { get; set; }
 }
 
 internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<ServiceRecordRow>
@@ -60,6 +67,8 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         builder.Property(r => r.FundingSource).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.EsfProjectCode).HasMaxLength(32);
         builder.Property(r => r.RecordedByCode).HasMaxLength(InstitutionConfiguration.CodeLength);
+        builder.Property(r => r.WithdrawnByCode).HasMaxLength(InstitutionConfiguration.CodeLength);
+        builder.Property(r => r.WithdrawalReason).HasConversion<string>().HasMaxLength(24);
         builder.HasIndex(r => new { r.RequestId, r.RecordedByCode }).IsUnique();
         // The caps count a client's earlier records of one service by day.
         builder.HasIndex(r => new { r.ClientId, r.ServiceType, r.FirstDay });

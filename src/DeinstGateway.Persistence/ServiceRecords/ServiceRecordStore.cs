@@ -26,14 +26,10 @@ internal sealed class ServiceRecordStore(
     public async Task<IReadOnlyList<ServiceRecord>> ListAsync(
         ServiceRecordScope? scope, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken)
     {
-        var query = db.ServiceRecords.AsNoTracking();
-        if (scope is not null)
+        var query = InScope(db.ServiceRecords.AsNoTracking(), scope);
+        if (!filter.ShowWithdrawn)
         {
-            var providers = scope.ProviderCodes.ToList();
-            var municipality = scope.ResponsibleMunicipalityCode;
-            query = query.Where(r => providers.Contains(r.ProviderCode)
-                || (municipality != null && db.Transfers.Any(t => t.ClientId == r.ClientId && t.DestinationMunicipalityCode == municipality
-                    && t.State != TransferState.Rejected && t.State != TransferState.Cancelled)));
+            query = query.Where(r => r.WithdrawTime == null);
         }
 
         if (filter.ClientId is { } client)
@@ -65,7 +61,7 @@ internal sealed class ServiceRecordStore(
     {
         var providers = providerCodes.ToList();
         var query = db.ServiceRecords.AsNoTracking()
-            .Where(r => providers.Contains(r.ProviderCode) && r.FirstDay >= from && r.FirstDay < until);
+            .Where(r => providers.Contains(r.ProviderCode) && r.FirstDay >= from && r.FirstDay < until && r.WithdrawTime == null);
         if (esfProjectCode is not null)
         {
             query = query.Where(r => r.EsfProjectCode == esfProjectCode);
@@ -75,9 +71,34 @@ internal sealed class ServiceRecordStore(
         return rows.Select(ToDomain).ToList();
     }
 
+    public async Task<IServiceRecordWithdrawal> BeginWithdrawalAsync(string recordId, ServiceRecordScope? scope, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The withdrawal appends to the access log: taking the write lock first keeps its order with every other appender.
+        await writeSerializer.EnterAsync(db, cancellationToken);
+        var row = await InScope(db.ServiceRecords.AsNoTracking(), scope).SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
+        return new RecordWithdrawal(db, transaction, row is null ? null : ToDomain(row), accessLog);
+    }
+
+    /// <summary>Where listing and withdrawing agree on which records a caller can see at all.</summary>
+    private IQueryable<ServiceRecordRow> InScope(IQueryable<ServiceRecordRow> records, ServiceRecordScope? scope)
+    {
+        if (scope is null)
+        {
+            return records;
+        }
+
+        var providers = scope.ProviderCodes.ToList();
+        var municipality = scope.ResponsibleMunicipalityCode;
+        return records.Where(r => providers.Contains(r.ProviderCode)
+            || (municipality != null && db.Transfers.Any(t => t.ClientId == r.ClientId && t.DestinationMunicipalityCode == municipality
+                && t.State != TransferState.Rejected && t.State != TransferState.Cancelled)));
+    }
+
     private static ServiceRecord ToDomain(ServiceRecordRow r) => new(
         r.Id, r.ClientId, r.ServiceType, r.ProviderCode, new InclusivePeriod(r.FirstDay, r.LastDay), r.Quantity, r.Unit, r.CostCents,
-        r.FundingSource, r.EsfProjectCode, r.RecordedByCode, StoredTime.AsUtc(r.RecordTime));
+        r.FundingSource, r.EsfProjectCode, r.RecordedByCode, StoredTime.AsUtc(r.RecordTime),
+        r.WithdrawTime is { } withdrawn ? new Withdrawal(StoredTime.AsUtc(withdrawn), r.WithdrawnByCode!, r.WithdrawalReason!.Value) : null);
 
     private sealed class Batch(GatewayDbContext db, ISupportPlanStore supportPlans, IDbContextTransaction transaction, AccessLogAppender accessLog)
         : IServiceRecordBatch
@@ -133,7 +154,7 @@ internal sealed class ServiceRecordStore(
                 ? []
                 : await db.ServiceRecords.AsNoTracking()
                     .Where(r => clients.Contains(r.ClientId) && serviceList.Contains(r.ServiceType)
-                        && r.LastDay >= window.FirstDay && r.FirstDay <= window.LastDay)
+                        && r.LastDay >= window.FirstDay && r.FirstDay <= window.LastDay && r.WithdrawTime == null)
                     .ToListAsync(cancellationToken);
             var earlier = earlierRows.Select(ToDomain).ToLookup(r => r.ClientId, StringComparer.Ordinal);
             var plans = await supportPlans.ListOfClientsAsync(clients, cancellationToken);

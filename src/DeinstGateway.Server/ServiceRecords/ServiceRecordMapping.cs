@@ -39,22 +39,33 @@ public static class ServiceRecordMapping
         },
     };
 
-    public static Proto.ServiceRecord ToProto(this ServiceRecord record, RegistrySnapshot registry) => new()
+    public static Proto.ServiceRecord ToProto(this ServiceRecord record, RegistrySnapshot registry)
     {
-        Name = "serviceRecords/" + record.Id,
-        Client = "clients/" + record.ClientId,
-        ServiceType = (Proto.ServiceType)record.ServiceType,
-        Provider = registry.Reference(record.ProviderCode),
-        FirstDay = record.Period.FirstDay.ToProto(),
-        LastDay = record.Period.LastDay.ToProto(),
-        Quantity = record.Quantity,
-        Unit = (Proto.ServiceUnit)record.Unit,
-        Cost = new Proto.Money { EuroCents = record.CostCents },
-        FundingSource = (Proto.FundingSource)record.FundingSource,
-        EsfProjectCode = record.EsfProjectCode ?? string.Empty,
-        RecordedBy = registry.Reference(record.RecordedByCode),
-        RecordTime = Timestamp.FromDateTimeOffset(record.RecordTime),
-    };
+        var proto = new Proto.ServiceRecord
+        {
+            Name = ServiceRecordNames.Of(record.Id),
+            Client = "clients/" + record.ClientId,
+            ServiceType = (Proto.ServiceType)record.ServiceType,
+            Provider = registry.Reference(record.ProviderCode),
+            FirstDay = record.Period.FirstDay.ToProto(),
+            LastDay = record.Period.LastDay.ToProto(),
+            Quantity = record.Quantity,
+            Unit = (Proto.ServiceUnit)record.Unit,
+            Cost = new Proto.Money { EuroCents = record.CostCents },
+            FundingSource = (Proto.FundingSource)record.FundingSource,
+            EsfProjectCode = record.EsfProjectCode ?? string.Empty,
+            RecordedBy = registry.Reference(record.RecordedByCode),
+            RecordTime = Timestamp.FromDateTimeOffset(record.RecordTime),
+        };
+        if (record.Withdrawal is { } withdrawal)
+        {
+            proto.WithdrawTime = Timestamp.FromDateTimeOffset(withdrawal.Time);
+            proto.WithdrawnBy = registry.Reference(withdrawal.WithdrawnByCode);
+            proto.WithdrawalReason = (Proto.WithdrawalReason)withdrawal.Reason;
+        }
+
+        return proto;
+    }
 
     public static Proto.FundingReport ToProto(this FundingReport report) => new()
     {
@@ -85,5 +96,14 @@ public static class ServiceRecordMapping
             Proto.ServiceType.Unspecified => null,
             _ when System.Enum.IsDefined((ServiceType)request.ServiceType) => (ServiceType)request.ServiceType,
             _ => throw new ValidationException("service_type", "is not a service of the catalogue"),
-        });
+        },
+        request.ShowWithdrawn);
+
+    public static string ServiceRecordId(string name) =>
+        ServiceRecordNames.IdFrom(name) ?? throw new ValidationException("name", "must be a service record name of the form serviceRecords/{id}");
+
+    public static WithdrawalReason ToDomain(this Proto.WithdrawalReason reason) =>
+        reason != Proto.WithdrawalReason.Unspecified && System.Enum.IsDefined((WithdrawalReason)reason)
+            ? (WithdrawalReason)reason
+            : throw new ValidationException("reason", "must be one of the withdrawal reasons");
 }

@@ -8,8 +8,11 @@ using Grpc.Core;
 namespace DeinstGateway.Server.ServiceRecords;
 
 public sealed class ServiceRecordService(
-    RecordingPipeline recording, ServiceRecordQueries queries, FundingReports reports, IRegistrySnapshotSource registry)
-    : Deinst.V1.ServiceRecordService.ServiceRecordServiceBase
+    RecordingPipeline recording,
+    ServiceRecordQueries queries,
+    ServiceRecordWithdrawals withdrawals,
+    FundingReports reports,
+    IRegistrySnapshotSource registry) : Deinst.V1.ServiceRecordService.ServiceRecordServiceBase
 {
     /// <summary>Records arrive in batches, each written in one transaction; the answer sums them all.</summary>
     public override async Task<RecordServicesResponse> RecordServices(IAsyncStreamReader<RecordServiceRequest> requestStream, ServerCallContext context) =>
@@ -35,5 +38,12 @@ public sealed class ServiceRecordService(
         var page = await queries.ListAsync(context.GetCaller(), request.ToFilter(), new PageRequest(request.PageSize, request.PageToken), context.CancellationToken);
         var snapshot = await registry.GetAsync(context.CancellationToken);
         return new ListServiceRecordsResponse { ServiceRecords = { page.Items.Select(r => r.ToProto(snapshot)) }, NextPageToken = page.NextPageToken };
+    }
+
+    public override async Task<Deinst.V1.ServiceRecord> WithdrawServiceRecord(WithdrawServiceRecordRequest request, ServerCallContext context)
+    {
+        var record = await withdrawals.WithdrawAsync(
+            context.GetCaller(), ServiceRecordMapping.ServiceRecordId(request.Name), request.Reason.ToDomain(), context.CancellationToken);
+        return record.ToProto(await registry.GetAsync(context.CancellationToken));
     }
 }

@@ -9,5 +9,6 @@ public static class ServiceRecordServiceCollectionExtensions
         .AddScoped<ServiceRecording>()
         .AddScoped<RecordingPipeline>()
         .AddScoped<ServiceRecordQueries>()
+        .AddScoped<ServiceRecordWithdrawals>()
         .AddScoped<FundingReports>();
 }

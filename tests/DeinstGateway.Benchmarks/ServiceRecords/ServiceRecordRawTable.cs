@@ -8,10 +8,10 @@ using Microsoft.Data.Sqlite;
 namespace DeinstGateway.Benchmarks.ServiceRecords;
 
 /// <summary>
-/// The raw baseline's table: the columns of <c>service_records</c> as the SQLite migration
-/// (<c>*_ServiceRecords.cs</c>) creates them, with its primary key but none of its secondary
-/// indexes, check constraint or foreign keys, and rows holding what the gateway would store for
-/// the same messages.
+/// The raw baseline's table: the columns of <c>service_records</c> as the SQLite migrations
+/// (<c>*_ServiceRecords.cs</c> and those after it) create them, with its primary key but none of
+/// its secondary indexes, check constraint or foreign keys, and rows holding what the gateway would
+/// store for the same messages (a new record is never withdrawn: its withdrawal columns are null).
 /// </summary>
 public static class ServiceRecordRawTable
 {
@@ -32,6 +32,9 @@ public static class ServiceRecordRawTable
         new("EsfProjectCode", SqliteType.Text, Nullable: true),
         new("RecordedByCode", SqliteType.Text),
         new("RecordTime", SqliteType.Text),
+        new("WithdrawTime", SqliteType.Text, Nullable: true),
+        new("WithdrawalReason", SqliteType.Text, Nullable: true),
+        new("WithdrawnByCode", SqliteType.Text, Nullable: true),
     ]);
 
     /// <summary>The row the gateway would write for the message, in <see cref="Table"/>'s column order.</summary>
@@ -62,6 +65,9 @@ public static class ServiceRecordRawTable
             request.EsfProjectCode.Length == 0 ? null : request.EsfProjectCode,
             ServiceRecordRequestFactory.Provider,
             now,
+            null,
+            null,
+            null,
         ];
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DeinstGateway.Server.Access;
 using DeinstGateway.Server.Tests.Infrastructure;
+using DeinstGateway.Server.Tests.ServiceRecords;
 using Deinst.V1;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -31,6 +32,9 @@ public sealed class AccessWorld : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, GrpcChannel> _bareChannels = new();
     private GatewayProcess? _gateway;
+
+    // Every record made by NewRecordedServiceAsync costs a cent more than the one before, which finds it again.
+    private long _lastRecordedCost = 2_500;
 
     public GatewayProcess Gateway => _gateway ?? throw new InvalidOperationException("The world has not been built.");
 
@@ -127,6 +131,17 @@ public sealed class AccessWorld : IAsyncLifetime
         FundingSource = FundingSource.MunicipalBudget,
     };
 
+    /// <summary>A new service at the provider for the world's client, recorded by the institution, as the ministry lists it.</summary>
+    public async Task<ServiceRecord> NewRecordedServiceAsync(string recorder)
+    {
+        var request = NewServiceRecord();
+        request.Cost = new Money { EuroCents = Interlocked.Increment(ref _lastRecordedCost) };
+        Assert.Equal(1, (await ServiceRecordRequests.RecordAsync(Gateway, recorder, request)).Accepted);
+        var page = await new ServiceRecordService.ServiceRecordServiceClient(As("lm"))
+            .ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = Client, PageSize = 1000 });
+        return page.ServiceRecords.Single(r => r.Cost.EuroCents == request.Cost.EuroCents);
+    }
+
     public async Task InitializeAsync()
     {
         // Heartbeats every second end a feed probe soon after the backlog is read.
@@ -143,10 +158,7 @@ public sealed class AccessWorld : IAsyncLifetime
                 PlannedServices = { new PlannedService { ServiceType = ServiceType.DayCareCentreAdults, Provider = "institutions/" + Provider, Volume = 5, Period = VolumePeriod.Week } },
             },
         })).Name;
-        using var recording = new ServiceRecordService.ServiceRecordServiceClient(As(Provider)).RecordServices();
-        await recording.RequestStream.WriteAsync(NewServiceRecord());
-        await recording.RequestStream.CompleteAsync();
-        Assert.Equal(1, (await recording).Accepted);
+        await NewRecordedServiceAsync(Provider);
         await new CapacityService.CapacityServiceClient(As(Provider)).SetCapacityAsync(WorkshopPlaces());
     }
 

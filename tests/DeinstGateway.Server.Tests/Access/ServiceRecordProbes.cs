@@ -8,7 +8,8 @@ namespace DeinstGateway.Server.Tests.Access;
 
 /// <summary>
 /// Services delivered at the world's provider. From outside the scope a record is rejected in the
-/// answer, lists leave the provider's records out, and a report naming its municipality is refused.
+/// answer, lists leave the provider's records out, a report naming its municipality is refused, and
+/// a record to withdraw does not exist.
 /// </summary>
 public static class ServiceRecordProbes
 {
@@ -17,6 +18,7 @@ public static class ServiceRecordProbes
         new(Rpcs.RecordServices, StatusCode.OK, RecordAsync),
         new(Rpcs.ListServiceRecords, StatusCode.OK, ListAsync),
         new(Rpcs.GetFundingReport, StatusCode.PermissionDenied, ReportAsync),
+        new(Rpcs.WithdrawServiceRecord, StatusCode.NotFound, WithdrawAsync),
     ];
 
     private static async Task<Seen> RecordAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller)
@@ -54,6 +56,18 @@ public static class ServiceRecordProbes
             Municipality = "institutions/" + AccessWorld.Municipality,
         });
         return Seen.Answer(report.Lines.Sum(l => l.Records) > 0);
+    }
+
+    /// <summary>
+    /// A new record each time, since a withdrawal is once. Only its recorder may withdraw it: the
+    /// kind's own representative where the kind records services, the provider for the other kinds.
+    /// </summary>
+    private static async Task<Seen> WithdrawAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller)
+    {
+        var record = await world.NewRecordedServiceAsync(kind == InstitutionKind.Municipality ? AccessWorld.Municipality : AccessWorld.Provider);
+        var withdrawn = await Client(caller).WithdrawServiceRecordAsync(
+            new WithdrawServiceRecordRequest { Name = record.Name, Reason = WithdrawalReason.RecordedInError });
+        return Seen.Answer(withdrawn.Name == record.Name && withdrawn.WithdrawTime is not null);
     }
 
     private static ServiceRecordService.ServiceRecordServiceClient Client(CallInvoker caller) => new(caller);

@@ -111,6 +111,56 @@ public sealed class MigrationsTests
         Assert.Equal(["vsac-a|" + requestId, "mun-b|" + requestId], downgraded);
     }
 
+    [Fact]
+    public async Task SqliteUpgrade_ToServiceRecordWithdrawal_AddsTheColumnsInPlaceAndLeavesEachRecordStandingAndBack()
+    {
+        const string before = "20261123173956_ServiceRecordRequestIdBytes";
+        const string withdrawal = "20261123180613_ServiceRecordWithdrawal";
+        var path = GatewayProcess.NewDatabasePath();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var db = new SqliteGatewayDbContext(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
+            .UseSqlite($"Data Source={path};Pooling=False").Options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(before);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO institutions (Code, Kind, DisplayName) VALUES ('mun-b', 'Municipality', 'B');
+            INSERT INTO clients (Id, PersonalCodeHash, ProtectedIdentity, BirthDate, CreateTime, UpdateTime) VALUES ('c', x'01', x'00', '1980-01-01', '2026-01-01 00:00:00', '2026-01-01 00:00:00');
+            INSERT INTO service_records (Id, RequestId, ContentHash, ClientId, ServiceType, ProviderCode, FirstDay, LastDay, Quantity, Unit,
+                CostCents, FundingSource, RecordedByCode, RecordTime)
+            VALUES ('r', x'0f1e2d3c4b5a49788695a4b3c2d1e0ff', x'00', 'c', 'GroupHome', 'mun-b', '2026-01-01', '2026-01-01', 1, 'Places', 100,
+                'MunicipalBudget', 'mun-b', '2026-01-02 00:00:00');
+            """);
+        var stored = await SqliteFile.DumpAsync(path, "service_records", "Id");
+
+        var scripts = migrator.GenerateScript(before, withdrawal) + migrator.GenerateScript(withdrawal, before);
+        await migrator.MigrateAsync(withdrawal);
+        var upgraded = await SqliteFile.DumpAsync(path, "service_records", "Id");
+        await migrator.MigrateAsync(before);
+        var downgraded = await SqliteFile.DumpAsync(path, "service_records", "Id");
+
+        // EF Core's table rebuild would copy the rows through a table named ef_temp_service_records.
+        Assert.DoesNotContain("ef_temp_", scripts, StringComparison.Ordinal);
+        Assert.Contains("ALTER TABLE \"service_records\" ADD \"WithdrawTime\" TEXT NULL;", scripts, StringComparison.Ordinal);
+        Assert.Equal(stored.Replace(Environment.NewLine, "<null>|<null>|<null>|" + Environment.NewLine, StringComparison.Ordinal), upgraded);
+        Assert.Equal(stored, downgraded);
+    }
+
+    [Fact]
+    public void SqlServerMigrations_Script_OnlyAddsTheWithdrawalColumnsAsNullable()
+    {
+        using var db = SqlServerContext();
+
+        var script = db.GetService<IMigrator>().GenerateScript("20261123174006_ServiceRecordRequestIdBytes", "20261123180621_ServiceRecordWithdrawal");
+
+        Assert.Equal(
+            [
+                "ALTER TABLE [service_records] ADD [WithdrawTime] datetime2 NULL;",
+                "ALTER TABLE [service_records] ADD [WithdrawalReason] nvarchar(24) NULL;",
+                "ALTER TABLE [service_records] ADD [WithdrawnByCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NULL;",
+            ],
+            script.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith("ALTER TABLE", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("20261123170132_PersonalCodeHashBytes", "20261123172034_TransferRequestIdBytes", "transfers", "SubmitterCode")]
     [InlineData("20261123172034_TransferRequestIdBytes", "20261123174006_ServiceRecordRequestIdBytes", "service_records", "RecordedByCode")]

@@ -1,0 +1,26 @@
+using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Capacity;
+using DeinstGateway.Core.Registry;
+
+namespace DeinstGateway.Core.ServiceRecords;
+
+/// <summary>
+/// Records delivered by one of the providers, or about a client of the responsible municipality
+/// (one of its transfers was neither rejected nor cancelled), wherever delivered.
+/// </summary>
+public sealed record ServiceRecordScope(IReadOnlyCollection<string> ProviderCodes, string? ResponsibleMunicipalityCode)
+{
+    /// <summary>
+    /// The records the caller may list, as the access matrix grants listing them to its kind; null
+    /// for every record. A record outside it does not exist for the caller, also when withdrawing.
+    /// </summary>
+    public static ServiceRecordScope? Of(Caller caller, RegistrySnapshot snapshot)
+    {
+        var scope = AccessMatrix.Find(Rpcs.ListServiceRecords, caller.Kind)!.Scope;
+        return scope == AccessScope.All
+            ? null
+            : new ServiceRecordScope(
+                CapacityQueries.ProvidersInScope(caller, snapshot).Select(p => p.Code).ToList(),
+                scope == AccessScope.OwnMunicipality ? caller.InstitutionCode : null);
+    }
+}
