@@ -61,8 +61,11 @@ public interface IServiceRecordStore
     Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
         IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken);
 
-    /// <summary>Opens one write transaction that may withdraw one record, read inside it if it lies in the scope (null: all).</summary>
-    Task<IServiceRecordWithdrawal> BeginWithdrawalAsync(string recordId, ServiceRecordScope? scope, CancellationToken cancellationToken);
+    /// <summary>
+    /// Opens one write transaction that may withdraw one record, read inside it if the caller recorded
+    /// it or it lies in the caller's scope (null: all).
+    /// </summary>
+    Task<IServiceRecordWithdrawal> BeginWithdrawalAsync(string recordId, string callerCode, ServiceRecordScope? scope, CancellationToken cancellationToken);
 }
 
 public interface IServiceRecordBatch : IAsyncDisposable

@@ -12,7 +12,9 @@ public sealed record ServiceRecordScope(IReadOnlyCollection<string> ProviderCode
 {
     /// <summary>
     /// The records the caller may list, as the access matrix grants listing them to its kind; null
-    /// for every record. A record outside it does not exist for the caller, also when withdrawing.
+    /// for every record. A record outside it does not exist for the caller, unless the caller
+    /// recorded it: a municipality that is no longer responsible for the client can still withdraw
+    /// what it reported by mistake.
     /// </summary>
     public static ServiceRecordScope? Of(Caller caller, RegistrySnapshot snapshot)
     {

@@ -7,9 +7,9 @@ using DeinstGateway.Core.Time;
 namespace DeinstGateway.Core.ServiceRecords;
 
 /// <summary>
-/// Withdraws a record recorded by mistake. Checks run in the order a caller can act on: not in
-/// the caller's scope → NOT_FOUND; not the recorder → PERMISSION_DENIED; withdrawn already → the
-/// record as it stands, nothing written. The withdrawal and its access-log entry commit together.
+/// Withdraws a record recorded by mistake. Checks run in the order a caller can act on: neither
+/// recorded by the caller nor in its scope → NOT_FOUND; not the recorder → PERMISSION_DENIED;
+/// withdrawn already → the record as it stands, nothing written. The withdrawal and its access-log entry commit together.
 /// </summary>
 public sealed class ServiceRecordWithdrawals(
     IServiceRecordStore store, IRegistrySnapshotSource registry, IAccessLog accessLog, GatewayCalendar calendar)
@@ -23,7 +23,7 @@ public sealed class ServiceRecordWithdrawals(
         // transaction's read and its update; a withdrawal is never undone, so that look sees it.
         while (repeat is null)
         {
-            await using var change = await store.BeginWithdrawalAsync(recordId, scope, cancellationToken);
+            await using var change = await store.BeginWithdrawalAsync(recordId, caller.InstitutionCode, scope, cancellationToken);
             var record = change.Record ?? throw new NotFoundException("service record", ServiceRecordNames.Of(recordId));
             var now = calendar.Now;
             if (Withdrawal.Of(caller, record, reason, now) is not { } withdrawal)

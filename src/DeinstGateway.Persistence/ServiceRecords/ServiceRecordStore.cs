@@ -71,12 +71,19 @@ internal sealed class ServiceRecordStore(
         return rows.Select(ToDomain).ToList();
     }
 
-    public async Task<IServiceRecordWithdrawal> BeginWithdrawalAsync(string recordId, ServiceRecordScope? scope, CancellationToken cancellationToken)
+    public async Task<IServiceRecordWithdrawal> BeginWithdrawalAsync(
+        string recordId, string callerCode, ServiceRecordScope? scope, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The withdrawal appends to the access log: taking the write lock first keeps its order with every other appender.
         await writeSerializer.EnterAsync(db, cancellationToken);
-        var row = await InScope(db.ServiceRecords.AsNoTracking(), scope).SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
+        var row = await db.ServiceRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
+        if (row is not null && row.RecordedByCode != callerCode
+            && !await InScope(db.ServiceRecords, scope).AnyAsync(r => r.Id == recordId, cancellationToken))
+        {
+            row = null;
+        }
+
         return new RecordWithdrawal(db, transaction, row is null ? null : ToDomain(row), accessLog);
     }
 

@@ -95,6 +95,25 @@ public sealed class WithdrawServiceRecordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Withdraw_ByTheRecorderThatNoLongerSeesTheClient_IsWithdrawn()
+    {
+        var toMadona = ChildTransfer();
+        toMadona.Transfer.DestinationMunicipality = "institutions/mun-madona";
+        toMadona.Transfer.DestinationProvider = string.Empty;
+        var transfer = await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", toMadona);
+        var request = Respite(transfer.Client, new DateOnly(2025, 4, 7), 1);
+        Assert.Equal(1, (await RecordAsync(_gateway, "mun-madona", request)).Accepted);
+        var record = (await Records("lm").ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = transfer.Client })).ServiceRecords.Single();
+        await new TransferService.TransferServiceClient(_gateway.ChannelFor("ccare-demo-latgale"))
+            .CancelTransferAsync(new CancelTransferRequest { Name = transfer.Name, Etag = transfer.Etag });
+        Assert.Empty((await Records("mun-madona").ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = transfer.Client })).ServiceRecords);
+
+        var withdrawn = await WithdrawAsync("mun-madona", record.Name, WithdrawalReason.RecordedInError);
+
+        Assert.Equal(("institutions/mun-madona", WithdrawalReason.RecordedInError), (withdrawn.WithdrawnBy.Name, withdrawn.WithdrawalReason));
+    }
+
+    [Fact]
     public async Task Withdraw_UnknownRecord_IsNotFound() =>
         await RpcAssert.FailsWith(StatusCode.NotFound, () => WithdrawAsync(RespiteProvider, UnknownRecord, WithdrawalReason.RecordedInError));
 
