@@ -19,7 +19,11 @@ public sealed class ServiceRecordQueries(IServiceRecordStore store, IRegistrySna
         CapacityScope.EnsureMayQuery(caller);
         var inScope = ServiceRecordScope.Of(caller, await registry.GetAsync(cancellationToken));
         var size = page.EffectiveSize;
-        var fingerprint = PageToken.Fingerprint(filter.ClientId, filter.ProviderCode, filter.ServiceType, filter.ShowWithdrawn);
+        // Without show_withdrawn the fingerprint is the one from before that filter existed, so a page
+        // token from a replica still on the previous version pages on during a rolling upgrade.
+        var fingerprint = filter.ShowWithdrawn
+            ? PageToken.Fingerprint(filter.ClientId, filter.ProviderCode, filter.ServiceType, filter.ShowWithdrawn)
+            : PageToken.Fingerprint(filter.ClientId, filter.ProviderCode, filter.ServiceType);
         var records = await store.ListAsync(inScope, filter, PageToken.Decode(page.PageToken, fingerprint), size + 1, cancellationToken);
         var items = records.Take(size).ToList();
         await accessLog.RecordReadsAsync(AccessEntry.ReadsOf(caller, items.Select(r => r.ClientId), calendar.Now), cancellationToken);

@@ -177,6 +177,20 @@ public sealed class WithdrawServiceRecordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_PageTokenIssuedWithoutShowWithdrawn_PagesOnWithTheSameFilterAndIsRefusedWithIt()
+    {
+        await RecordAsync(_gateway, RespiteProvider, Respite(_child, new DateOnly(2025, 5, 5), 1), Respite(_child, new DateOnly(2025, 5, 12), 1));
+        var first = await Records(RespiteProvider).ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = _child, PageSize = 1 });
+
+        var next = await Records(RespiteProvider).ListServiceRecordsAsync(
+            new ListServiceRecordsRequest { Client = _child, PageSize = 1, PageToken = first.NextPageToken });
+
+        Assert.Equal(12, Assert.Single(next.ServiceRecords).FirstDay.Day);
+        await RpcAssert.InvalidField("page_token", async () => await Records(RespiteProvider).ListServiceRecordsAsync(
+            new ListServiceRecordsRequest { Client = _child, PageSize = 1, PageToken = first.NextPageToken, ShowWithdrawn = true }));
+    }
+
+    [Fact]
     public async Task Record_ResentAfterItsWithdrawal_IsCountedAsDuplicateAsBeforeAndStaysWithdrawn()
     {
         var sent = Respite(_child, new DateOnly(2025, 5, 5), 3);
