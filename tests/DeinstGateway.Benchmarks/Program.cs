@@ -12,13 +12,14 @@ using DeinstGateway.Benchmarks.Transfers;
 // (sharing its cores), --both measures each way in every run.
 // capacity-query takes options of its own (CapacityQueryOptions): the latency of sequential
 // QueryCapacity calls over a region of generated providers with a transfer history behind them.
-// service-records (ServiceRecordOptions): one provider's RecordServices stream of valid records,
-// client in process, against raw inserts of service_records rows.
+// service-records (ServiceRecordOptions): one provider's RecordServices stream of valid records
+// against raw inserts of service_records rows; its client runs pinned in a process of its own too,
+// or with --in-process in the gateway's.
 // access-log: logged reads, one transaction each against group commit, and GetTransfer calls that log.
 const string Usage = """
     usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]
            DeinstGateway.Benchmarks capacity-query [--providers P (1000)] [--transfers T (20000)] [--calls C (500)] [--runs R (3)]
-           DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown]
+           DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process]
            DeinstGateway.Benchmarks access-log [--reads N (20000)] [--runs R (3)] [--in-flight C (32)]
     """;
 
@@ -30,8 +31,13 @@ if (args.Length == 0)
 
 if (args[0] == TransferClientCommand.Name)
 {
-    // Not in the usage: the load client that `transfers` starts as a process of its own.
+    // Not in the usage: the load clients that `transfers` and `service-records` start as processes of their own.
     return await Report(() => TransferClientCommand.RunAsync(args.AsMemory(1)));
+}
+
+if (args[0] == ServiceRecordClientCommand.Name)
+{
+    return await Report(() => ServiceRecordClientCommand.RunAsync(args.AsMemory(1)));
 }
 
 #if DEBUG

@@ -1,11 +1,8 @@
 using DeinstGateway.Core.Access;
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.Transfers;
-using Grpc.Core;
-using Grpc.Net.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Proto = Deinst.V1;
@@ -28,9 +25,11 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    private string? _clientRuntime;
+
     public async Task<int> RunAsync()
     {
-        Console.WriteLine(Line($"service-records: {options.Count} valid records on one RecordServices stream as {ServiceRecordRequestFactory.Provider} over {Clients} clients vs raw SQLite inserts, {options.Runs} run(s); client in process"));
+        Console.WriteLine(Line($"service-records: {options.Count} valid records on one RecordServices stream as {ServiceRecordRequestFactory.Provider} over {Clients} clients vs raw SQLite inserts, {options.Runs} run(s); client {(options.InProcess ? "in process" : "out of process")}"));
         var runs = await BenchmarkRuns.RunAsync(Name, options.Runs, RunOnceAsync,
             (run, figures) => BenchmarkRuns.Print(run, options.Runs, Line($"records/s {figures.RecordsPerSecond:F0} ({figures.Gateway.TotalSeconds:F2} s); raw rows/s {figures.RawRowsPerSecond:F0} ({figures.Raw.TotalSeconds:F2} s); ratio {figures.Ratio:F3}"), figures.Details));
         PrintSummary(runs, runs[^1].BatchSize);
@@ -40,10 +39,9 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
     private async Task<RunFigures> RunOnceAsync(DevelopmentPki pki, string folder, int run)
     {
         var details = new List<string>();
-        TimeSpan elapsed, writing;
         Proto.RecordServicesResponse response;
+        RecordStreamFigures figures;
         Proto.RecordServiceRequest[] requests;
-        ProcessMeter before, after;
         int batchSize;
         string databasePath;
         await using (var host = await GatewayHost.StartAsync(pki, folder))
@@ -56,25 +54,14 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
 
             // Untimed: every record, built for those clients.
             requests = ServiceRecordRequestFactory.Build(options.Count, clients, seed: run);
-
-            var channel = host.ChannelFor(ServiceRecordRequestFactory.Provider, Purposes.ServiceDelivery);
-            await new Proto.RegistryService.RegistryServiceClient(channel).GetInstitutionAsync(
-                new Proto.GetInstitutionRequest { Name = "institutions/" + ServiceRecordRequestFactory.Provider });
-            ProcessMeter.Settle();
-            using var breakdown = options.Breakdown ? EfCoreBreakdown.Start() : null;
-            before = ProcessMeter.Read();
-            (response, elapsed, writing) = await RecordAsync(channel, requests);
-            after = ProcessMeter.Read();
-            if (breakdown is not null)
-            {
-                details.Add("gateway database (--breakdown, slows this run): " + breakdown.Describe(elapsed));
-            }
+            (response, figures) = options.InProcess
+                ? await RecordInProcessAsync(host, requests, details)
+                : await RecordOutOfProcessAsync(host, pki, folder, requests, details);
         }
 
         SqliteConnection.ClearAllPools();
-        details.Add(Verify(requests.Length, response, databasePath));
-        details.Add(Line($"client: last write done after {writing.TotalSeconds:F2} s of {elapsed.TotalSeconds:F2} s (the gateway reads the stream only between its batches)"));
-        details.Add("gateway + client process (one process): " + after.Describe(before, elapsed, requests.Length));
+        details.Insert(0, Verify(requests.Length, response, databasePath));
+        details.Insert(1, Line($"client: last write done after {figures.Writing.TotalSeconds:F2} s of {figures.Elapsed.TotalSeconds:F2} s (the gateway reads the stream only between its batches)"));
 
         // Untimed: the baseline's rows made from the same messages.
         var rawRows = requests.Select(ServiceRecordRawTable.Row).ToArray();
@@ -84,7 +71,61 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         var rawAfter = ProcessMeter.Read();
         details.Add("raw process: " + rawAfter.Describe(rawBefore, raw, rawRows.Length));
 
-        return new RunFigures(requests.Length, elapsed, raw, batchSize, details);
+        return new RunFigures(requests.Length, figures.Elapsed, raw, batchSize, details);
+    }
+
+    /// <summary><c>--in-process</c>: the client shares the gateway's process and cores.</summary>
+    private async Task<(Proto.RecordServicesResponse, RecordStreamFigures)> RecordInProcessAsync(
+        GatewayHost host, Proto.RecordServiceRequest[] requests, List<string> details)
+    {
+        var channel = host.ChannelFor(ServiceRecordRequestFactory.Provider, Purposes.ServiceDelivery);
+        await RecordStream.ConnectAsync(channel);
+        ProcessMeter.Settle();
+        using var breakdown = options.Breakdown ? EfCoreBreakdown.Start() : null;
+        var before = ProcessMeter.Read();
+        var (response, figures) = await RecordStream.RunAsync(channel, requests);
+        var after = ProcessMeter.Read();
+        if (breakdown is not null)
+        {
+            details.Add("gateway database (--breakdown, slows this run): " + breakdown.Describe(figures.Elapsed));
+        }
+
+        details.Add("gateway + client process (one process): " + after.Describe(before, figures.Elapsed, requests.Length));
+        return (response, figures);
+    }
+
+    /// <summary>
+    /// The default: a <c>records-client</c> process pinned to one core streams the records; this
+    /// process runs only the gateway, on every core.
+    /// </summary>
+    private async Task<(Proto.RecordServicesResponse, RecordStreamFigures)> RecordOutOfProcessAsync(
+        GatewayHost host, DevelopmentPki pki, string folder, Proto.RecordServiceRequest[] requests, List<string> details)
+    {
+        // Untimed: the records go to a file that the client loads before it says it is ready.
+        var messagesPath = Path.Combine(folder, "records.bin");
+        var responsePath = Path.Combine(folder, "response.bin");
+        DelimitedFile.Write(messagesPath, requests);
+
+        await using var client = await ClientProcess.StartAsync(
+            ServiceRecordClientCommand.Name, ["--address", host.Address.ToString(), "--pki", pki.Folder, "--messages", messagesPath, "--response", responsePath]);
+        ProcessMeter.Settle();
+        using var breakdown = options.Breakdown ? EfCoreBreakdown.Start() : null;
+        var before = ProcessMeter.Read();
+        var report = await client.GoAsync<RecordStreamFigures>();
+        var after = ProcessMeter.Read();
+        if (breakdown is not null)
+        {
+            details.Add("gateway database (--breakdown, slows this run): " + breakdown.Describe(report.Stream.Elapsed));
+        }
+
+        await client.FinishAsync();
+        _clientRuntime = report.Gc + ", " + Line($"on {(report.ProcessorCount == 1 ? "core" : "cores")} {report.Cores}");
+        // This process's window runs from `go` to the result line, a little longer than the
+        // client's timed one; both are divided by the client's timed figure.
+        details.Add("gateway process (gateway only): " + after.Describe(before, report.Stream.Elapsed, requests.Length));
+        details.Add(Line($"client process (on {(report.ProcessorCount == 1 ? "core" : "cores")} {report.Cores}): ")
+            + report.After.Describe(report.Before, report.Stream.Elapsed, requests.Length, report.ProcessorCount));
+        return (DelimitedFile.Read(responsePath, Proto.RecordServicesResponse.Parser).Single(), report.Stream);
     }
 
     /// <summary>Submits the transfers and reads back the client of each; every one must be CREATED.</summary>
@@ -115,32 +156,6 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         }
 
         return clients;
-    }
-
-    /// <summary>ONE RecordServices stream: every record written, then the single response awaited.</summary>
-    private static async Task<(Proto.RecordServicesResponse Response, TimeSpan Elapsed, TimeSpan Writing)> RecordAsync(
-        GrpcChannel channel, Proto.RecordServiceRequest[] requests)
-    {
-        var client = new Proto.ServiceRecordService.ServiceRecordServiceClient(channel);
-        using var call = client.RecordServices();
-        var start = Stopwatch.GetTimestamp();
-        try
-        {
-            foreach (var request in requests)
-            {
-                await call.RequestStream.WriteAsync(request);
-            }
-
-            var lastWrite = Stopwatch.GetTimestamp();
-            await call.RequestStream.CompleteAsync();
-            var response = await call;
-            var end = Stopwatch.GetTimestamp();
-            return (response, Stopwatch.GetElapsedTime(start, end), Stopwatch.GetElapsedTime(start, lastWrite));
-        }
-        catch (RpcException e)
-        {
-            throw new BenchmarkFailedException($"the RecordServices stream failed: {e.Status}");
-        }
     }
 
     /// <summary>Every record accepted, and one stored row each.</summary>
@@ -188,8 +203,11 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         Console.WriteLine("  SQLite: journal_mode=WAL, synchronous=NORMAL for both (commits do not fsync; a power cut may lose the last ones)");
         Console.WriteLine("  timed: from the client's first write to the single response; the records are built before timing");
         Console.WriteLine(Line($"  gateway: in this benchmark process, NOT pinned ({cores} cores), {gc} GC ({GCSettings.LatencyMode}); .NET {Environment.Version}"));
-        Console.WriteLine(Line($"  client: IN PROCESS (the gateway's process, sharing its {cores} cores and its GC); 'gateway + client process' CPU covers both"));
-        Console.WriteLine("  runs share this process: run 1 also pays the gateway's and the client's JIT and tiering");
+        Console.WriteLine(options.InProcess
+            ? Line($"  client (--in-process): IN PROCESS (the gateway's process, sharing its {cores} cores and its GC); 'gateway + client process' CPU covers both")
+            : "  client (default): " + ClientProcess.Placement(ServiceRecordClientCommand.Name) + "; " + (_clientRuntime ?? "no report")
+                + "; a fresh client process per run; 'gateway process' CPU is this process from `go` to the result line");
+        Console.WriteLine("  runs share this process: run 1 also pays the gateway's JIT and tiering");
 #if DEBUG
         Console.WriteLine("  build: Debug (figures not worth quoting)");
 #else

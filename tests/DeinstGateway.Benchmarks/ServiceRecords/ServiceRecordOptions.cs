@@ -4,11 +4,11 @@ using DeinstGateway.Benchmarks.Infrastructure;
 namespace DeinstGateway.Benchmarks.ServiceRecords;
 
 /// <summary>
-/// The options of <c>service-records</c>: how many records per run, how many runs, and whether to
-/// break the gateway's database time down (which slows the run it describes). The client always
-/// runs in this process.
+/// The options of <c>service-records</c>: how many records per run, how many runs, whether to
+/// break the gateway's database time down (which slows the run it describes), and whether the
+/// client runs in this process (<c>--in-process</c>) instead of a process of its own on one core.
 /// </summary>
-public sealed record ServiceRecordOptions(int Count, int Runs, bool Breakdown)
+public sealed record ServiceRecordOptions(int Count, int Runs, bool Breakdown, bool InProcess = false)
 {
     public const int DefaultCount = 100_000;
     public const int DefaultRuns = 3;
@@ -16,12 +16,13 @@ public sealed record ServiceRecordOptions(int Count, int Runs, bool Breakdown)
     public static bool TryParse(ReadOnlySpan<string> args, out ServiceRecordOptions options, [NotNullWhen(false)] out string? error)
     {
         options = new ServiceRecordOptions(DefaultCount, DefaultRuns, Breakdown: false);
-        if (!CommandLine.TryParse(args, ["--breakdown"], ["--count", "--runs"], out var line, out error))
+        if (!CommandLine.TryParse(args, ["--breakdown", "--in-process"], ["--count", "--runs"], out var line, out error))
         {
             return false;
         }
 
-        options = new ServiceRecordOptions(line.Number("--count", DefaultCount), line.Number("--runs", DefaultRuns), line.Has("--breakdown"));
+        options = new ServiceRecordOptions(
+            line.Number("--count", DefaultCount), line.Number("--runs", DefaultRuns), line.Has("--breakdown"), line.Has("--in-process"));
         return true;
     }
 }

@@ -13,7 +13,7 @@ namespace DeinstGateway.Benchmarks.Transfers;
 /// <c>transfers</c>: how fast one care institution's SubmitTransfers stream turns valid messages
 /// into stored transfers, against raw SQLite inserts of rows of the same shape in the same run.
 /// Each run starts a fresh gateway over a fresh SQLite file in its own folder. By default the load
-/// client is a <c>transfers-client</c> process pinned to one core (<see cref="TransferClientProcess"/>)
+/// client is a <c>transfers-client</c> process pinned to one core (<see cref="ClientProcess"/>)
 /// and the gateway has this process and every core to itself; <c>--in-process</c> runs the client
 /// in this process, <c>--both</c> measures each way in every run.
 /// </summary>
@@ -134,7 +134,7 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
         var responsesPath = Path.Combine(folder, "responses.bin");
         DelimitedFile.Write(messagesPath, requests);
 
-        TransferClientReport report;
+        ClientReport<StreamFigures> report;
         ProcessMeter before, after;
         int batchSize;
         string databasePath;
@@ -142,11 +142,12 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
         {
             batchSize = host.Services.GetRequiredService<TransferOptions>().SubmitBatchSize;
             databasePath = host.DatabasePath;
-            await using var client = await TransferClientProcess.StartAsync(host.Address, pki, messagesPath, responsesPath);
+            await using var client = await ClientProcess.StartAsync(
+                TransferClientCommand.Name, ["--address", host.Address.ToString(), "--pki", pki.Folder, "--messages", messagesPath, "--responses", responsesPath]);
             ProcessMeter.Settle();
             using var breakdown = options.Breakdown ? EfCoreBreakdown.Start() : null;
             before = ProcessMeter.Read();
-            report = await client.GoAsync();
+            report = await client.GoAsync<StreamFigures>();
             after = ProcessMeter.Read();
             if (breakdown is not null)
             {
@@ -266,7 +267,7 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
         Console.WriteLine("  runs share this process: run 1 also pays the gateway's JIT and tiering (see its pace over the first 10 %); JIT on a process line counts every compilation in its window, tier-1 recompiles and each fresh host's dynamic methods included");
         if (options.Clients.Contains(ClientPlacement.OutOfProcess))
         {
-            Console.WriteLine("  client (default): " + TransferClientProcess.Placement + "; " + (_clientRuntime ?? "no report"));
+            Console.WriteLine("  client (default): " + ClientProcess.Placement(TransferClientCommand.Name) + "; " + (_clientRuntime ?? "no report"));
             Console.WriteLine("    it loads the messages from a file, connects and makes a first call before `ready`; the parent then sends `go` and reads one result line");
             Console.WriteLine("    a fresh client process per run: every run pays the client's JIT (see JIT on its line); 'gateway process' CPU is this process from `go` to the result line");
         }

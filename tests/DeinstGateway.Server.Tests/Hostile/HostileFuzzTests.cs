@@ -139,6 +139,10 @@ public sealed class HostileFuzzTests(HostileFixture fixture, ITestOutputHelper o
         {
             PageSize = 10, State = TransferState.Submitted, Source = "institutions/vsac-zemgale",
         });
+        yield return ("/deinst.v1.ServiceRecordService/WithdrawServiceRecord", Provider, _ => new WithdrawServiceRecordRequest
+        {
+            Name = "serviceRecords/3f1e0000-0000-7000-8000-000000000001", Reason = WithdrawalReason.RecordedInError,
+        });
         yield return ("/deinst.v1.ServiceRecordService/GetFundingReport", "lm", _ => new GetFundingReportRequest
         {
             Period = new DateRange { StartDate = TransferRequests.Date(new DateOnly(2025, 1, 1)), EndDate = TransferRequests.Date(new DateOnly(2026, 1, 1)) },

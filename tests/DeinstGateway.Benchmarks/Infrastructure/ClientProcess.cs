@@ -4,15 +4,15 @@ using System.Globalization;
 using System.Text.Json;
 using DeinstGateway.Benchmarks.Infrastructure;
 
-namespace DeinstGateway.Benchmarks.Transfers;
+namespace DeinstGateway.Benchmarks.Infrastructure;
 
 /// <summary>
-/// The benchmark's side of a <see cref="TransferClientCommand"/> process: this same program started
-/// again as <c>taskset -c 1 … transfers-client …</c>, so that the load client has one core of its
+/// The benchmark's side of a load-client process (<see cref="ClientCommand"/>): this same program
+/// started again as <c>taskset -c 1 … {command} …</c>, so that the load client has one core of its
 /// own and the gateway, in the benchmark's process, is not pinned at all. Without <c>taskset</c>
 /// the client runs unpinned, and <see cref="Placement"/> says so.
 /// </summary>
-public sealed class TransferClientProcess : IAsyncDisposable
+public sealed class ClientProcess : IAsyncDisposable
 {
     /// <summary>The core the client is pinned to; the gateway may use every core.</summary>
     public const int Core = 1;
@@ -22,28 +22,26 @@ public sealed class TransferClientProcess : IAsyncDisposable
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Process _process;
+    private readonly string _command;
     private readonly ConcurrentQueue<string> _errors = new();
 
-    private TransferClientProcess(Process process) => _process = process;
+    private ClientProcess(Process process, string command) => (_process, _command) = (process, command);
 
     /// <summary><c>taskset</c> (util-linux) from PATH, if there is one and a core <see cref="Core"/> to pin to.</summary>
     public static string? Taskset { get; } = Environment.ProcessorCount > Core ? FindOnPath("taskset") : null;
 
     /// <summary>How the client is started, for the printed configuration.</summary>
-    public static string Placement
+    public static string Placement(string clientCommand)
     {
-        get
-        {
-            var (program, prefix) = Self();
-            var command = string.Join(' ', [Path.GetFileName(program), .. prefix.Select(Path.GetFileName), TransferClientCommand.Name]);
-            return Taskset is null
-                ? $"a separate process ({command}) NOT pinned: taskset {(Environment.ProcessorCount > Core ? "was not found on PATH" : "has no second core to pin to")}, so client and gateway compete for all {Environment.ProcessorCount} cores"
-                : string.Create(CultureInfo.InvariantCulture, $"a separate process pinned to core {Core} via `taskset -c {Core} {command}` ({Taskset})");
-        }
+        var (program, prefix) = Self();
+        var command = string.Join(' ', [Path.GetFileName(program), .. prefix.Select(Path.GetFileName), clientCommand]);
+        return Taskset is null
+            ? $"a separate process ({command}) NOT pinned: taskset {(Environment.ProcessorCount > Core ? "was not found on PATH" : "has no second core to pin to")}, so client and gateway compete for all {Environment.ProcessorCount} cores"
+            : string.Create(CultureInfo.InvariantCulture, $"a separate process pinned to core {Core} via `taskset -c {Core} {command}` ({Taskset})");
     }
 
-    /// <summary>Starts the client and waits until it has loaded the messages and connected.</summary>
-    public static async Task<TransferClientProcess> StartAsync(Uri address, DevelopmentPki pki, string messagesPath, string responsesPath)
+    /// <summary>Starts <paramref name="command"/> and waits until it has loaded its messages and connected.</summary>
+    public static async Task<ClientProcess> StartAsync(string command, IEnumerable<string> arguments)
     {
         var (program, prefix) = Self();
         var start = new ProcessStartInfo
@@ -61,30 +59,28 @@ public sealed class TransferClientProcess : IAsyncDisposable
             start.ArgumentList.Add(program);
         }
 
-        foreach (var argument in (string[])[
-            .. prefix, TransferClientCommand.Name,
-            "--address", address.ToString(), "--pki", pki.Folder, "--messages", messagesPath, "--responses", responsesPath])
+        foreach (var argument in (string[])[.. prefix, command, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start) ?? throw new BenchmarkFailedException($"could not start {start.FileName}");
-        var client = new TransferClientProcess(process);
+        var client = new ClientProcess(process, command);
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { } line)
             {
                 client._errors.Enqueue(line);
-                Console.Error.WriteLine("  transfers-client: " + line);
+                Console.Error.WriteLine($"  {command}: {line}");
             }
         };
         process.BeginErrorReadLine();
         try
         {
             var ready = await client.ReadLineAsync(ReadyTimeout, "ready");
-            if (ready != TransferClientCommand.Ready)
+            if (ready != ClientCommand.Ready)
             {
-                throw await client.FailedAsync($"said '{ready}' instead of '{TransferClientCommand.Ready}'");
+                throw await client.FailedAsync($"said '{ready}' instead of '{ClientCommand.Ready}'");
             }
         }
         catch
@@ -97,17 +93,17 @@ public sealed class TransferClientProcess : IAsyncDisposable
     }
 
     /// <summary>Timed by the client: sends <c>go</c> and waits for its result line.</summary>
-    public async Task<TransferClientReport> GoAsync()
+    public async Task<ClientReport<TFigures>> GoAsync<TFigures>()
     {
-        await _process.StandardInput.WriteLineAsync(TransferClientCommand.Go);
+        await _process.StandardInput.WriteLineAsync(ClientCommand.Go);
         await _process.StandardInput.FlushAsync();
         var line = await ReadLineAsync(StreamTimeout, "its result");
-        if (!line.StartsWith(TransferClientCommand.ResultPrefix, StringComparison.Ordinal))
+        if (!line.StartsWith(ClientCommand.ResultPrefix, StringComparison.Ordinal))
         {
             throw await FailedAsync($"said '{line}' instead of its result");
         }
 
-        return JsonSerializer.Deserialize<TransferClientReport>(line[TransferClientCommand.ResultPrefix.Length..])
+        return JsonSerializer.Deserialize<ClientReport<TFigures>>(line[ClientCommand.ResultPrefix.Length..])
             ?? throw await FailedAsync("sent an empty result");
     }
 
@@ -151,12 +147,12 @@ public sealed class TransferClientProcess : IAsyncDisposable
             {
                 var line = await _process.StandardOutput.ReadLineAsync(timeout.Token)
                     ?? throw await FailedAsync($"ended before {awaited}");
-                if (line == TransferClientCommand.Ready || line.StartsWith(TransferClientCommand.ResultPrefix, StringComparison.Ordinal))
+                if (line == ClientCommand.Ready || line.StartsWith(ClientCommand.ResultPrefix, StringComparison.Ordinal))
                 {
                     return line;
                 }
 
-                Console.Error.WriteLine("  transfers-client (stdout): " + line);
+                Console.Error.WriteLine($"  {_command} (stdout): {line}");
             }
         }
         catch (OperationCanceledException)
@@ -174,7 +170,7 @@ public sealed class TransferClientProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync(); // also drains standard error
         var errors = string.Join(" | ", _errors.TakeLast(5));
-        return new BenchmarkFailedException($"the transfers-client process {what}{(errors.Length > 0 ? ": " + errors : "")}");
+        return new BenchmarkFailedException($"the {_command} process {what}{(errors.Length > 0 ? ": " + errors : "")}");
     }
 
     /// <summary>
@@ -183,7 +179,7 @@ public sealed class TransferClientProcess : IAsyncDisposable
     /// </summary>
     private static (string Program, string[] Prefix) Self()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, typeof(TransferClientProcess).Assembly.GetName().Name + ".dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, typeof(ClientProcess).Assembly.GetName().Name + ".dll");
         var processPath = Environment.ProcessPath;
         return processPath is null || Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
             ? (processPath ?? "dotnet", [dll])
