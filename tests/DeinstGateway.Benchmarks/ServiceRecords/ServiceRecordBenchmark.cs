@@ -71,7 +71,28 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         var rawAfter = ProcessMeter.Read();
         details.Add("raw process: " + rawAfter.Describe(rawBefore, raw, rawRows.Length));
 
-        return new RunFigures(requests.Length, figures.Elapsed, raw, batchSize, details);
+        var floor = await MeasureFloorAsync(pki, Path.Combine(folder, "floor"), run, batchSize);
+        details.Add(Line($"database floor (the gateway's rows, indexes and look-ups alone, see {nameof(ServiceRecordWriteFloor)}): records/s {requests.Length / floor.TotalSeconds:F0} ({floor.TotalSeconds:F2} s), ratio {requests.Length / floor.TotalSeconds / (rawRows.Length / raw.TotalSeconds):F3}"));
+
+        return new RunFigures(requests.Length, figures.Elapsed, raw, floor, batchSize, details);
+    }
+
+    /// <summary>A fresh gateway database with the run's clients made the same way and no record, then the floor measured on it.</summary>
+    private async Task<TimeSpan> MeasureFloorAsync(DevelopmentPki pki, string folder, int run, int batchSize)
+    {
+        Directory.CreateDirectory(folder);
+        string databasePath;
+        List<string> clients;
+        await using (var host = await GatewayHost.StartAsync(pki, folder))
+        {
+            databasePath = host.DatabasePath;
+            clients = await CreateClientsAsync(host, run);
+        }
+
+        var requests = ServiceRecordRequestFactory.Build(options.Count, clients, seed: run);
+        SqliteConnection.ClearAllPools();
+        ProcessMeter.Settle();
+        return ServiceRecordWriteFloor.Measure(databasePath, requests, batchSize);
     }
 
     /// <summary><c>--in-process</c>: the client shares the gateway's process and cores.</summary>
@@ -183,7 +204,10 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         Console.WriteLine(Line($"summary of {runs.Count} run(s):"));
         Console.WriteLine("records/s " + RunStatistics.Of(runs.Select(r => r.RecordsPerSecond).ToList()).Format("F0"));
         Console.WriteLine("raw rows/s " + RunStatistics.Of(runs.Select(r => r.RawRowsPerSecond).ToList()).Format("F0"));
+        Console.WriteLine("database floor records/s " + RunStatistics.Of(runs.Select(r => r.FloorPerSecond).ToList()).Format("F0")
+            + ", ratio " + RunStatistics.Of(runs.Select(r => r.FloorPerSecond / r.RawRowsPerSecond).ToList()).Format("F3"));
         Console.WriteLine("ratio (records/s ÷ raw rows/s, per run) " + RunStatistics.Of(runs.Select(r => r.Ratio).ToList()).Format("F3"));
+        Console.WriteLine("gateway ÷ database floor (records/s, per run) " + RunStatistics.Of(runs.Select(r => r.RecordsPerSecond / r.FloorPerSecond).ToList()).Format("F3"));
 
         var cores = Environment.ProcessorCount;
         var gc = GCSettings.IsServerGC ? "Server" : "Workstation";
@@ -195,6 +219,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         Console.WriteLine("  gateway reads per batch: the batch's request keys, and the clients' birth dates, transfers and support plans (earlier records only for capped services: none here)");
         Console.WriteLine("  gateway writes per record: one service_records row (4 indexes with the primary key, check constraint, 2 foreign keys) and one access_log entry (one index besides its integer primary key)");
         Console.WriteLine(Line($"  raw baseline: {ServiceRecordRawTable.Table.Columns.Count} columns of service_records, primary key only, one prepared INSERT reused, {RawSqliteBaseline.RowsPerTransaction} rows per transaction, in this process"));
+        Console.WriteLine(Line($"  database floor: a fresh gateway database with {Clients} clients made the same way; per batch of {batchSize} the look-ups of request ids, clients, transfers and support plans, then per record a service_records and an access_log row with all their indexes; prepared statements bound by position, in this process"));
         if (options.Breakdown)
         {
             Console.WriteLine("  --breakdown: EF Core diagnostic events were observed during the gateway phase, which slows it");
@@ -217,11 +242,13 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
 
     private static string Line(FormattableString text) => text.ToString(Invariant);
 
-    private sealed record RunFigures(int Count, TimeSpan Gateway, TimeSpan Raw, int BatchSize, IReadOnlyList<string> Details)
+    private sealed record RunFigures(int Count, TimeSpan Gateway, TimeSpan Raw, TimeSpan Floor, int BatchSize, IReadOnlyList<string> Details)
     {
         public double RecordsPerSecond => Count / Gateway.TotalSeconds;
 
         public double RawRowsPerSecond => Count / Raw.TotalSeconds;
+
+        public double FloorPerSecond => Count / Floor.TotalSeconds;
 
         public double Ratio => RecordsPerSecond / RawRowsPerSecond;
     }

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using DeinstGateway.Benchmarks.Infrastructure;
 using Deinst.V1;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace DeinstGateway.Benchmarks.Transfers;
 
@@ -37,25 +36,25 @@ public static class TransferWriteFloor
         using (var connection = new SqliteConnection(connectionString))
         {
             connection.Open();
-            Execute(connection, RawSqliteBaseline.Pragmas + " PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384;");
+            FloorStatement.Execute(connection, FloorStatement.GatewayPragmas);
             var database = connection.Handle!;
-            using var findTransfers = new Statement(database,
+            using var findTransfers = new FloorStatement(database,
                 "SELECT Id, ContentHash FROM transfers WHERE BusinessKey IN (SELECT value FROM json_each(?1)) OR (RequestId IN (SELECT unhex(value) FROM json_each(?2)) AND SubmitterCode = ?3)");
-            using var findClients = new Statement(database,
+            using var findClients = new FloorStatement(database,
                 "SELECT Id FROM clients WHERE PersonalCodeHash IN (SELECT unhex(value) FROM json_each(?1)) OR FormerPersonalCodeHash IN (SELECT unhex(value) FROM json_each(?1))");
-            using var insertClient = Statement.Insert(database, "clients", ClientColumns);
-            using var insertTransfer = Statement.Insert(database, "transfers", TransferRawTable.Table.Columns.Select(c => c.Name).ToArray());
-            using var insertEvent = Statement.Insert(database, "transfer_events", EventColumns);
-            using var insertAccess = Statement.Insert(database, "access_log", AccessColumns);
+            using var insertClient = FloorStatement.Insert(database, "clients", ClientColumns);
+            using var insertTransfer = FloorStatement.Insert(database, "transfers", TransferRawTable.Table.Columns.Select(c => c.Name).ToArray());
+            using var insertEvent = FloorStatement.Insert(database, "transfer_events", EventColumns);
+            using var insertAccess = FloorStatement.Insert(database, "access_log", AccessColumns);
 
             var start = Stopwatch.GetTimestamp();
             for (var first = 0; first < rows.Length; first += batchSize)
             {
                 var batch = rows.AsSpan(first, Math.Min(batchSize, rows.Length - first)).ToArray();
-                Execute(connection, "BEGIN IMMEDIATE");
+                FloorStatement.Execute(connection, "BEGIN IMMEDIATE");
                 findTransfers.Query(
-                    Json(batch.Select(r => (string)r.Transfer[5]!)), Json(batch.Select(r => Convert.ToHexString((byte[])r.Transfer[6]!))), TransferRequestFactory.Caller);
-                findClients.Query(Json(batch.Select(r => Convert.ToHexString((byte[])r.Client[1]!))));
+                    FloorStatement.Json(batch.Select(r => (string)r.Transfer[5]!)), FloorStatement.Json(batch.Select(r => Convert.ToHexString((byte[])r.Transfer[6]!))), TransferRequestFactory.Caller);
+                findClients.Query(FloorStatement.Json(batch.Select(r => Convert.ToHexString((byte[])r.Client[1]!))));
                 foreach (var row in batch)
                 {
                     insertClient.Run(row.Client);
@@ -76,7 +75,7 @@ public static class TransferWriteFloor
                     insertAccess.Run(row.Access);
                 }
 
-                Execute(connection, "COMMIT");
+                FloorStatement.Execute(connection, "COMMIT");
             }
 
             elapsed = Stopwatch.GetElapsedTime(start);
@@ -109,80 +108,5 @@ public static class TransferWriteFloor
             "transfer-handover", "Written", RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32),
         ];
         return (client, transfer, submitted, access);
-    }
-
-    private static string Json(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private sealed class Statement : IDisposable
-    {
-        private readonly sqlite3 _database;
-        private readonly sqlite3_stmt _statement;
-
-        public Statement(sqlite3 database, string sql)
-        {
-            _database = database;
-            Check(raw.sqlite3_prepare_v2(database, sql, out _statement));
-        }
-
-        public static Statement Insert(sqlite3 database, string table, IReadOnlyList<string> columns) =>
-            new(database, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})");
-
-        public void Run(object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                Check(values[i] switch
-                {
-                    null => raw.sqlite3_bind_null(_statement, i + 1),
-                    string text => raw.sqlite3_bind_text(_statement, i + 1, text),
-                    byte[] bytes => raw.sqlite3_bind_blob(_statement, i + 1, bytes),
-                    long number => raw.sqlite3_bind_int64(_statement, i + 1, number),
-                    var other => throw new NotSupportedException(other.GetType().Name),
-                });
-            }
-
-            var rc = raw.sqlite3_step(_statement);
-            raw.sqlite3_reset(_statement);
-            if (rc != raw.SQLITE_DONE)
-            {
-                Check(rc);
-            }
-        }
-
-        public void Query(params string[] parameters)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                Check(raw.sqlite3_bind_text(_statement, i + 1, parameters[i]));
-            }
-
-            int rc;
-            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
-            {
-            }
-
-            raw.sqlite3_reset(_statement);
-            if (rc != raw.SQLITE_DONE)
-            {
-                Check(rc);
-            }
-        }
-
-        public void Dispose() => _statement.Dispose();
-
-        private void Check(int rc)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                throw new BenchmarkFailedException($"SQLite {rc}: {raw.sqlite3_errmsg(_database).utf8_to_string()}");
-            }
-        }
     }
 }

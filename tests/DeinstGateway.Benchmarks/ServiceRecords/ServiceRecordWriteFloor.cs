@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using DeinstGateway.Benchmarks.Infrastructure;
+using Deinst.V1;
+using Microsoft.Data.Sqlite;
+
+namespace DeinstGateway.Benchmarks.ServiceRecords;
+
+/// <summary>
+/// The database floor of recording services: exactly what the gateway's SQLite file must do for
+/// each accepted record (per batch the look-ups of the request ids and of the clients' birth
+/// dates, transfers and support plans, then a service_records and an access_log row with every
+/// index the migrations create) and nothing else: no gRPC, no rules, no EF Core; statements
+/// prepared once and bound by position, rows built before timing, batches as large as the
+/// gateway's. No gateway code can record faster than this with this schema.
+/// </summary>
+public static class ServiceRecordWriteFloor
+{
+    private const string Method = "/deinst.v1.ServiceRecordService/RecordServices";
+
+    private static readonly string[] AccessColumns =
+        ["Position", "Time", "InstitutionCode", "CertificateThumbprint", "Method", "ClientId", "Purpose", "Outcome", "PreviousHash", "EntryHash"];
+
+    /// <param name="databasePath">A gateway database holding the records' clients and no record.</param>
+    public static TimeSpan Measure(string databasePath, RecordServiceRequest[] requests, int batchSize)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        TimeSpan elapsed;
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+
+            // Untimed: making the clients logged their transfers; the records' entries follow those.
+            using var last = connection.CreateCommand();
+            last.CommandText = "SELECT COALESCE(MAX(Position), 0) FROM access_log";
+            var logged = (long)last.ExecuteScalar()!;
+            var rows = requests.Select((request, i) => BuildRows(request, position: logged + i + 1)).ToArray();
+            FloorStatement.Execute(connection, FloorStatement.GatewayPragmas);
+            var database = connection.Handle!;
+            using var findRequests = new FloorStatement(database,
+                "SELECT RequestId, ContentHash FROM service_records WHERE RecordedByCode = ?2 AND RequestId IN (SELECT unhex(value) FROM json_each(?1))");
+            using var findClients = new FloorStatement(database, "SELECT Id, BirthDate FROM clients WHERE Id IN (SELECT value FROM json_each(?1))");
+            using var findTransfers = new FloorStatement(database,
+                "SELECT ClientId, DestinationMunicipalityCode FROM transfers WHERE ClientId IN (SELECT value FROM json_each(?1)) AND State NOT IN ('Rejected', 'Cancelled')");
+            using var findPlans = new FloorStatement(database, "SELECT * FROM support_plans WHERE ClientId IN (SELECT value FROM json_each(?1))");
+            using var insertRecord = FloorStatement.Insert(database, "service_records", ServiceRecordRawTable.Table.Columns.Select(c => c.Name).ToArray());
+            using var insertAccess = FloorStatement.Insert(database, "access_log", AccessColumns);
+
+            var start = Stopwatch.GetTimestamp();
+            for (var first = 0; first < rows.Length; first += batchSize)
+            {
+                var batch = rows.AsSpan(first, Math.Min(batchSize, rows.Length - first)).ToArray();
+                FloorStatement.Execute(connection, "BEGIN IMMEDIATE");
+                findRequests.Query(FloorStatement.Json(batch.Select(r => Convert.ToHexString((byte[])r.Record[1]!))), ServiceRecordRequestFactory.Provider);
+                var clients = FloorStatement.Json(batch.Select(r => (string)r.Record[3]!).Distinct(StringComparer.Ordinal));
+                findClients.Query(clients);
+                findTransfers.Query(clients);
+                findPlans.Query(clients);
+                foreach (var row in batch)
+                {
+                    insertRecord.Run(row.Record);
+                }
+
+                foreach (var row in batch)
+                {
+                    insertAccess.Run(row.Access);
+                }
+
+                FloorStatement.Execute(connection, "COMMIT");
+            }
+
+            elapsed = Stopwatch.GetElapsedTime(start);
+        }
+
+        var stored = RawSqliteBaseline.CountRows(databasePath, "service_records");
+        if (stored != requests.Length)
+        {
+            throw new BenchmarkFailedException($"the floor's service_records table holds {stored} rows, expected {requests.Length}");
+        }
+
+        return elapsed;
+    }
+
+    private static (object?[] Record, object?[] Access) BuildRows(RecordServiceRequest request, long position)
+    {
+        var record = ServiceRecordRawTable.Row(request);
+        object?[] access =
+        [
+            position, record[14], ServiceRecordRequestFactory.Provider, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), Method, record[3],
+            "service-delivery", "Written", RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32),
+        ];
+        return (record, access);
+    }
+}
