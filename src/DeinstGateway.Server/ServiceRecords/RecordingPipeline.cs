@@ -7,8 +7,9 @@ using Proto = Deinst.V1;
 namespace DeinstGateway.Server.ServiceRecords;
 
 /// <summary>
-/// Runs one RecordServices stream: reads and prepares the next batch (parsing, digests, registry
-/// facts) on the other core while the previous one is decided and written in one transaction. The
+/// Runs one RecordServices stream: keeps reading records and prepares the next batch (parsing,
+/// digests, registry facts) on the other core while the previous one is decided and written in one
+/// transaction, so that the client is not held back by flow control while a batch is written. The
 /// batches are decided strictly one after another, each after the one before has committed, so a
 /// record's rules count every record accepted before it in the stream. The answer sums the batches.
 /// </summary>
@@ -17,10 +18,12 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
     public async Task<RecordSummary> RunAsync(
         Caller caller, IAsyncStreamReader<Proto.RecordServiceRequest> requests, CancellationToken cancellationToken)
     {
-        // One prepared batch waits while the previous one is written; the reader holds the next.
+        var arrived = Channel.CreateBounded<RecordInput>(new BoundedChannelOptions(options.RecordBatchSize * 2) { SingleReader = true, SingleWriter = true });
+        // One prepared batch waits while the previous one is written.
         var prepared = Channel.CreateBounded<PreparedRecords>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var preparing = Task.Run(() => PrepareAllAsync(caller, requests, prepared.Writer, stop.Token), CancellationToken.None);
+        var reading = Task.Run(() => ReadAllAsync(requests, arrived.Writer, stop.Token), CancellationToken.None);
+        var preparing = Task.Run(() => PrepareAllAsync(caller, arrived.Reader, prepared.Writer, stop.Token), CancellationToken.None);
         int accepted = 0, duplicates = 0;
         var rejections = new List<RecordRejection>();
         try
@@ -38,21 +41,39 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
             // After a failed batch the reader may be waiting for the client or for room: the call
             // must not end while it still reads the request stream.
             await stop.CancelAsync();
-            await preparing;
+            await Task.WhenAll(reading, preparing);
         }
 
         return new RecordSummary(accepted, duplicates, rejections);
     }
 
+    private static async Task ReadAllAsync(
+        IAsyncStreamReader<Proto.RecordServiceRequest> requests, ChannelWriter<RecordInput> arrived, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await requests.MoveNext(cancellationToken))
+            {
+                await arrived.WriteAsync(requests.Current.ToInput(), cancellationToken);
+            }
+
+            arrived.Complete();
+        }
+        catch (Exception e)
+        {
+            arrived.Complete(e);
+        }
+    }
+
     private async Task PrepareAllAsync(
-        Caller caller, IAsyncStreamReader<Proto.RecordServiceRequest> requests, ChannelWriter<PreparedRecords> prepared, CancellationToken cancellationToken)
+        Caller caller, ChannelReader<RecordInput> arrived, ChannelWriter<PreparedRecords> prepared, CancellationToken cancellationToken)
     {
         try
         {
             var batch = new List<RecordInput>(options.RecordBatchSize);
-            while (await requests.MoveNext(cancellationToken))
+            await foreach (var input in arrived.ReadAllAsync(cancellationToken))
             {
-                batch.Add(requests.Current.ToInput());
+                batch.Add(input);
                 if (batch.Count == options.RecordBatchSize)
                 {
                     await prepared.WriteAsync(await recording.PrepareAsync(caller, batch, cancellationToken), cancellationToken);
