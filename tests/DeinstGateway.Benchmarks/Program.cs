@@ -14,12 +14,12 @@ using DeinstGateway.Benchmarks.Transfers;
 // QueryCapacity calls over a region of generated providers with a transfer history behind them.
 // service-records (ServiceRecordOptions): one provider's RecordServices stream of valid records
 // against raw inserts of service_records rows; its client runs pinned in a process of its own too,
-// or with --in-process in the gateway's.
+// or with --in-process in the gateway's; --batch K sends K records per RecordServiceBatches message.
 // access-log: logged reads, one transaction each against group commit, and GetTransfer calls that log.
 const string Usage = """
     usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]
            DeinstGateway.Benchmarks capacity-query [--providers P (1000)] [--transfers T (20000)] [--calls C (500)] [--runs R (3)]
-           DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process]
+           DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process] [--batch K (1)]
            DeinstGateway.Benchmarks access-log [--reads N (20000)] [--runs R (3)] [--in-flight C (32)]
     """;
 

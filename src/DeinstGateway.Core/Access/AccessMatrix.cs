@@ -102,6 +102,7 @@ public static class AccessMatrix
         .. Row(Rpcs.ListSupportPlans, PlanReaders),
 
         .. Row(Rpcs.RecordServices, ServiceRecorders),
+        .. Row(Rpcs.RecordServiceBatches, ServiceRecorders),
         .. Row(Rpcs.ListServiceRecords, ServiceRecordReaders),
         .. Row(Rpcs.GetFundingReport, PlaceCounters),
         .. Row(Rpcs.WithdrawServiceRecord, ServiceRecorders),

@@ -69,7 +69,7 @@ public sealed class LimitedStreamReader<T> : IAsyncStreamReader<T>, IDisposable
             }
         }
 
-        if (moved && ++_received > _options.MaxMessagesPerStream)
+        if (moved && (_received += Items(_inner.Current)) > _options.MaxMessagesPerStream)
         {
             Cut = LimitErrors.TooManyMessages(_options.MaxMessagesPerStream);
             return false;
@@ -79,4 +79,8 @@ public sealed class LimitedStreamReader<T> : IAsyncStreamReader<T>, IDisposable
     }
 
     public void Dispose() => _idle.Dispose();
+
+    // A message of RecordServiceBatches counts as the records it carries: the limit bounds the
+    // work a stream may ask for, however the records are packed.
+    private static int Items(T message) => message is Deinst.V1.RecordServiceBatch batch ? Math.Max(1, batch.Records.Count) : 1;
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.ServiceRecords;
 using Grpc.Core;
 using Proto = Deinst.V1;
@@ -15,14 +16,55 @@ namespace DeinstGateway.Server.ServiceRecords;
 /// </summary>
 public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordOptions options)
 {
-    public async Task<RecordSummary> RunAsync(
-        Caller caller, IAsyncStreamReader<Proto.RecordServiceRequest> requests, CancellationToken cancellationToken)
+    /// <summary>Most records in one message of RecordServiceBatches.</summary>
+    public const int MaxRecordsPerMessage = 1000;
+
+    /// <summary>RecordServices: one record per message.</summary>
+    public Task<RecordSummary> RunAsync(Caller caller, IAsyncStreamReader<Proto.RecordServiceRequest> requests, CancellationToken cancellationToken) =>
+        RunAsync(caller, async (arrived, token) =>
+        {
+            while (await requests.MoveNext(token))
+            {
+                await arrived.WriteAsync(requests.Current.ToInput(), token);
+            }
+
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// RecordServiceBatches: each message's records in order, as if each had come in a message of
+    /// its own. A message over the size limit stops the reading; what came before it is still
+    /// decided and written, then the call fails.
+    /// </summary>
+    public Task<RecordSummary> RunAsync(Caller caller, IAsyncStreamReader<Proto.RecordServiceBatch> batches, CancellationToken cancellationToken) =>
+        RunAsync(caller, async (arrived, token) =>
+        {
+            while (await batches.MoveNext(token))
+            {
+                var records = batches.Current.Records;
+                if (records.Count > MaxRecordsPerMessage)
+                {
+                    return new ValidationException("records", $"holds {records.Count} records; a message may hold at most {MaxRecordsPerMessage}");
+                }
+
+                foreach (var record in records)
+                {
+                    await arrived.WriteAsync(record.ToInput(), token);
+                }
+            }
+
+            return null;
+        }, cancellationToken);
+
+    /// <param name="read">Reads the stream into the channel; returns why it stopped early, if it did.</param>
+    private async Task<RecordSummary> RunAsync(
+        Caller caller, Func<ChannelWriter<RecordInput>, CancellationToken, Task<DomainException?>> read, CancellationToken cancellationToken)
     {
         var arrived = Channel.CreateBounded<RecordInput>(new BoundedChannelOptions(options.RecordBatchSize * 2) { SingleReader = true, SingleWriter = true });
         // One prepared batch waits while the previous one is written.
         var prepared = Channel.CreateBounded<PreparedRecords>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAllAsync(requests, arrived.Writer, stop.Token), CancellationToken.None);
+        var reading = Task.Run(() => ReadAllAsync(read, arrived.Writer, stop.Token), CancellationToken.None);
         var preparing = Task.Run(() => PrepareAllAsync(caller, arrived.Reader, prepared.Writer, stop.Token), CancellationToken.None);
         int accepted = 0, duplicates = 0;
         var rejections = new List<RecordRejection>();
@@ -44,24 +86,27 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
             await Task.WhenAll(reading, preparing);
         }
 
+        if (await reading is { } refusal)
+        {
+            throw refusal;
+        }
+
         return new RecordSummary(accepted, duplicates, rejections);
     }
 
-    private static async Task ReadAllAsync(
-        IAsyncStreamReader<Proto.RecordServiceRequest> requests, ChannelWriter<RecordInput> arrived, CancellationToken cancellationToken)
+    private static async Task<DomainException?> ReadAllAsync(
+        Func<ChannelWriter<RecordInput>, CancellationToken, Task<DomainException?>> read, ChannelWriter<RecordInput> arrived, CancellationToken cancellationToken)
     {
         try
         {
-            while (await requests.MoveNext(cancellationToken))
-            {
-                await arrived.WriteAsync(requests.Current.ToInput(), cancellationToken);
-            }
-
+            var refusal = await read(arrived, cancellationToken);
             arrived.Complete();
+            return refusal;
         }
         catch (Exception e)
         {
             arrived.Complete(e);
+            return null;
         }
     }
 

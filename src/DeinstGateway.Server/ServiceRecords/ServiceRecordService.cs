@@ -18,6 +18,10 @@ public sealed class ServiceRecordService(
     public override async Task<RecordServicesResponse> RecordServices(IAsyncStreamReader<RecordServiceRequest> requestStream, ServerCallContext context) =>
         (await recording.RunAsync(context.GetCaller(), requestStream, context.CancellationToken)).ToProto();
 
+    /// <summary>The same, several records per message.</summary>
+    public override async Task<RecordServicesResponse> RecordServiceBatches(IAsyncStreamReader<RecordServiceBatch> requestStream, ServerCallContext context) =>
+        (await recording.RunAsync(context.GetCaller(), requestStream, context.CancellationToken)).ToProto();
+
     public override async Task<Deinst.V1.FundingReport> GetFundingReport(GetFundingReportRequest request, ServerCallContext context)
     {
         var start = request.Period?.StartDate ?? throw new Core.Errors.ValidationException("period.start_date", "is required");

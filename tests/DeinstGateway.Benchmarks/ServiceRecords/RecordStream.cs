@@ -11,7 +11,10 @@ namespace DeinstGateway.Benchmarks.ServiceRecords;
 /// <param name="Writing">From the first write to the end of the last one.</param>
 public sealed record RecordStreamFigures(TimeSpan Elapsed, TimeSpan Writing);
 
-/// <summary>ONE RecordServices stream as the provider: every record written, then the single response awaited.</summary>
+/// <summary>
+/// ONE stream as the provider: every record written, then the single response awaited. One record
+/// per message goes on RecordServices; more go on RecordServiceBatches.
+/// </summary>
 public static class RecordStream
 {
     /// <summary>Before timing: the TLS handshake with the client certificate and a first authenticated call.</summary>
@@ -19,17 +22,26 @@ public static class RecordStream
         await new RegistryService.RegistryServiceClient(channel).GetInstitutionAsync(
             new GetInstitutionRequest { Name = "institutions/" + ServiceRecordRequestFactory.Provider });
 
-    public static async Task<(RecordServicesResponse Response, RecordStreamFigures Figures)> RunAsync(
-        GrpcChannel channel, IReadOnlyList<RecordServiceRequest> requests)
+    public static Task<(RecordServicesResponse Response, RecordStreamFigures Figures)> RunAsync(
+        GrpcChannel channel, IReadOnlyList<RecordServiceRequest> requests, int recordsPerMessage)
     {
         var client = new ServiceRecordService.ServiceRecordServiceClient(channel);
-        using var call = client.RecordServices();
+        return recordsPerMessage == 1
+            ? RunAsync(client.RecordServices(), requests)
+            : RunAsync(client.RecordServiceBatches(), requests.Chunk(recordsPerMessage).Select(records => new RecordServiceBatch { Records = { records } }).ToList());
+    }
+
+    /// <param name="messages">Built before timing.</param>
+    private static async Task<(RecordServicesResponse Response, RecordStreamFigures Figures)> RunAsync<TMessage>(
+        AsyncClientStreamingCall<TMessage, RecordServicesResponse> call, IReadOnlyList<TMessage> messages)
+    {
+        using var _ = call;
         var start = Stopwatch.GetTimestamp();
         try
         {
-            foreach (var request in requests)
+            foreach (var message in messages)
             {
-                await call.RequestStream.WriteAsync(request);
+                await call.RequestStream.WriteAsync(message);
             }
 
             var lastWrite = Stopwatch.GetTimestamp();
@@ -40,7 +52,7 @@ public static class RecordStream
         }
         catch (RpcException e)
         {
-            throw new BenchmarkFailedException($"the RecordServices stream failed: {e.Status}");
+            throw new BenchmarkFailedException($"the records stream failed: {e.Status}");
         }
     }
 }

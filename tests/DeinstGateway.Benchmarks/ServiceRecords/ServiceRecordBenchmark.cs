@@ -25,15 +25,33 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>Records of the untimed warm-up stream (fewer when a run has fewer).</summary>
+    private const int WarmUpRecords = 20_000;
+
     private string? _clientRuntime;
 
     public async Task<int> RunAsync()
     {
-        Console.WriteLine(Line($"service-records: {options.Count} valid records on one RecordServices stream as {ServiceRecordRequestFactory.Provider} over {Clients} clients vs raw SQLite inserts, {options.Runs} run(s); client {(options.InProcess ? "in process" : "out of process")}"));
+        Console.WriteLine(Line($"service-records: {options.Count} valid records on one {Stream} as {ServiceRecordRequestFactory.Provider} over {Clients} clients vs raw SQLite inserts, {options.Runs} run(s); client {(options.InProcess ? "in process" : "out of process")}"));
+        await BenchmarkRuns.RunAsync(Name + "-warm-up", 1, WarmUpAsync, (_, _) => { });
         var runs = await BenchmarkRuns.RunAsync(Name, options.Runs, RunOnceAsync,
             (run, figures) => BenchmarkRuns.Print(run, options.Runs, Line($"records/s {figures.RecordsPerSecond:F0} ({figures.Gateway.TotalSeconds:F2} s); raw rows/s {figures.RawRowsPerSecond:F0} ({figures.Raw.TotalSeconds:F2} s); ratio {figures.Ratio:F3}"), figures.Details));
         PrintSummary(runs, runs[^1].BatchSize);
         return 0;
+    }
+
+    /// <summary>
+    /// Untimed: one stream like a run's, on a gateway that is then dropped, so that every run
+    /// measures the gateway as it runs after its start-up compilation, not during it.
+    /// </summary>
+    private async Task<int> WarmUpAsync(DevelopmentPki pki, string folder, int run)
+    {
+        await using var host = await GatewayHost.StartAsync(pki, folder);
+        var clients = await CreateClientsAsync(host, run: 0);
+        var channel = host.ChannelFor(ServiceRecordRequestFactory.Provider, Purposes.ServiceDelivery);
+        var (response, _) = await RecordStream.RunAsync(
+            channel, ServiceRecordRequestFactory.Build(Math.Min(WarmUpRecords, options.Count), clients, seed: 0), options.RecordsPerMessage);
+        return response.Accepted;
     }
 
     private async Task<RunFigures> RunOnceAsync(DevelopmentPki pki, string folder, int run)
@@ -104,7 +122,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         ProcessMeter.Settle();
         using var breakdown = options.Breakdown ? EfCoreBreakdown.Start() : null;
         var before = ProcessMeter.Read();
-        var (response, figures) = await RecordStream.RunAsync(channel, requests);
+        var (response, figures) = await RecordStream.RunAsync(channel, requests, options.RecordsPerMessage);
         var after = ProcessMeter.Read();
         if (breakdown is not null)
         {
@@ -128,7 +146,10 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         DelimitedFile.Write(messagesPath, requests);
 
         await using var client = await ClientProcess.StartAsync(
-            ServiceRecordClientCommand.Name, ["--address", host.Address.ToString(), "--pki", pki.Folder, "--messages", messagesPath, "--response", responsePath]);
+            ServiceRecordClientCommand.Name, [
+                "--address", host.Address.ToString(), "--pki", pki.Folder, "--messages", messagesPath,
+                "--per-message", options.RecordsPerMessage.ToString(Invariant), "--response", responsePath,
+            ]);
         ProcessMeter.Settle();
         using var breakdown = options.Breakdown ? EfCoreBreakdown.Start() : null;
         var before = ProcessMeter.Read();
@@ -215,7 +236,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         Console.WriteLine(Line($"  N = {options.Count} records per run, {options.Runs} run(s), each in a fresh temp folder with a fresh SQLite file"));
         Console.WriteLine(Line($"  set-up (untimed): {Clients} clients from one SubmitTransfers stream as {ServiceRecordRequestFactory.Source} to {ServiceRecordRequestFactory.Municipality} with provider {ServiceRecordRequestFactory.Provider} (GroupHome)"));
         Console.WriteLine(Line($"  records: GroupHome, unit Places, quantity 1, one day each over {ServiceRecordRequestFactory.FirstDay:yyyy-MM-dd}..{ServiceRecordRequestFactory.LastDay:yyyy-MM-dd}, round-robin over the clients, random costs, municipal budget or ESF {ServiceRecordRequestFactory.EsfProjectCode} (days up to 2022-12-31 only)"));
-        Console.WriteLine(Line($"  gateway: ONE RecordServices client stream over mutual TLS (HTTP/2, loopback), client certificate {ServiceRecordRequestFactory.Provider}; records decided and written in batches of ServiceRecords:RecordBatchSize = {batchSize}, one transaction each, the next batch prepared meanwhile"));
+        Console.WriteLine(Line($"  gateway: ONE {Stream} client stream over mutual TLS (HTTP/2, loopback), client certificate {ServiceRecordRequestFactory.Provider}; records decided and written in batches of ServiceRecords:RecordBatchSize = {batchSize}, one transaction each, the next batch prepared meanwhile"));
         Console.WriteLine("  gateway reads per batch: the batch's request keys, and the clients' birth dates, transfers and support plans (earlier records only for capped services: none here)");
         Console.WriteLine("  gateway writes per record: one service_records row (4 indexes with the primary key, check constraint, 2 foreign keys) and one access_log entry (one index besides its integer primary key)");
         Console.WriteLine(Line($"  raw baseline: {ServiceRecordRawTable.Table.Columns.Count} columns of service_records, primary key only, one prepared INSERT reused, {RawSqliteBaseline.RowsPerTransaction} rows per transaction, in this process"));
@@ -232,13 +253,17 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
             ? Line($"  client (--in-process): IN PROCESS (the gateway's process, sharing its {cores} cores and its GC); 'gateway + client process' CPU covers both")
             : "  client (default): " + ClientProcess.Placement(ServiceRecordClientCommand.Name) + "; " + (_clientRuntime ?? "no report")
                 + "; a fresh client process per run; 'gateway process' CPU is this process from `go` to the result line");
-        Console.WriteLine("  runs share this process: run 1 also pays the gateway's JIT and tiering");
+        Console.WriteLine(Line($"  warm-up (untimed): before run 1, one stream of {Math.Min(WarmUpRecords, options.Count)} records on a gateway of its own, dropped after; every run's gateway then starts in a process whose code is compiled"));
 #if DEBUG
         Console.WriteLine("  build: Debug (figures not worth quoting)");
 #else
         Console.WriteLine("  build: Release");
 #endif
     }
+
+    private string Stream => options.RecordsPerMessage == 1
+        ? "RecordServices stream (one record per message)"
+        : Line($"RecordServiceBatches stream ({options.RecordsPerMessage} records per message)");
 
     private static string Line(FormattableString text) => text.ToString(Invariant);
 

@@ -16,6 +16,7 @@ public static class ServiceRecordProbes
     public static IEnumerable<AccessProbe> All =>
     [
         new(Rpcs.RecordServices, StatusCode.OK, RecordAsync),
+        new(Rpcs.RecordServiceBatches, StatusCode.OK, RecordBatchAsync),
         new(Rpcs.ListServiceRecords, StatusCode.OK, ListAsync),
         new(Rpcs.GetFundingReport, StatusCode.PermissionDenied, ReportAsync),
         new(Rpcs.WithdrawServiceRecord, StatusCode.NotFound, WithdrawAsync),
@@ -33,6 +34,22 @@ public static class ServiceRecordProbes
         {
             // A refusal can end the call before the record is sent, and the write then only sees the
             // stream reset; the answer carries the refusal itself.
+        }
+
+        return Seen.Answer((await call).Accepted == 1);
+    }
+
+    private static async Task<Seen> RecordBatchAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller)
+    {
+        using var call = Client(caller).RecordServiceBatches();
+        try
+        {
+            await call.RequestStream.WriteAsync(new RecordServiceBatch { Records = { world.NewServiceRecord() } });
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+            // As for RecordServices: a refusal may end the call before the batch is sent.
         }
 
         return Seen.Answer((await call).Accepted == 1);

@@ -43,6 +43,22 @@ public sealed class StreamLimitTests
     }
 
     [Fact]
+    public async Task RecordServiceBatches_MoreRecordsThanTheCapInFewerMessages_IsResourceExhausted()
+    {
+        await using var gateway = await GatewayProcess.StartAsync(null, "Limits:MaxMessagesPerStream=4");
+        using var call = new ServiceRecordService.ServiceRecordServiceClient(gateway.ChannelFor("mun-riga")).RecordServiceBatches();
+
+        var batches = Enumerable.Range(0, 2).Select(_ => new RecordServiceBatch
+        {
+            Records = { Enumerable.Range(0, 3).Select(_ => new RecordServiceRequest { RequestId = Guid.NewGuid().ToString() }) },
+        }).ToList();
+        await WriteUntilEndedAsync(call.RequestStream, batches, complete: true);
+
+        var status = await RpcAssert.FailsWith(StatusCode.ResourceExhausted, () => call.ResponseAsync);
+        Assert.Equal("STREAM_MESSAGE_LIMIT", status?.GetDetail<ErrorInfo>()?.Reason);
+    }
+
+    [Fact]
     public async Task Submit_SilentLongerThanTheIdleTime_IsDeadlineExceededAfterWhatWasSentIsCommitted()
     {
         await using var gateway = await GatewayProcess.StartAsync(null, "Limits:StreamIdleSeconds=1");

@@ -24,6 +24,19 @@ internal static class ServiceRecordRequests
         return await call;
     }
 
+    /// <summary>Sends the messages on one RecordServiceBatches stream as the caller and returns the single answer.</summary>
+    public static async Task<RecordServicesResponse> RecordBatchesAsync(GatewayProcess gateway, string caller, params RecordServiceBatch[] batches)
+    {
+        using var call = new ServiceRecordService.ServiceRecordServiceClient(gateway.ChannelFor(caller)).RecordServiceBatches();
+        foreach (var batch in batches)
+        {
+            await call.RequestStream.WriteAsync(batch);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return await call;
+    }
+
     public static RecordServiceRequest Respite(string client, DateOnly firstDay, int days) => new()
     {
         RequestId = Guid.NewGuid().ToString(),
