@@ -19,6 +19,9 @@ namespace DeinstGateway.Benchmarks.Transfers;
 /// </summary>
 public sealed class TransferIngestBenchmark(BenchmarkOptions options)
 {
+    /// <summary>Messages of the untimed warm-up stream (fewer when a run has fewer).</summary>
+    private const int WarmUpMessages = 20_000;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     private string? _clientRuntime;
@@ -26,10 +29,23 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
     public async Task<int> RunAsync()
     {
         Console.WriteLine(Line($"transfers: {options.Count} valid messages on one SubmitTransfers stream vs raw SQLite inserts, {options.Runs} run(s); {string.Join(" and ", options.Clients.Select(Label))}"));
+        await BenchmarkRuns.RunAsync("transfers-warm-up", 1, WarmUpAsync, (_, _) => { });
         var runs = await BenchmarkRuns.RunAsync("transfers", options.Runs, RunOnceAsync,
             (run, figures) => BenchmarkRuns.Print(run, options.Runs, DescribeRun(figures), figures.Details));
         PrintSummary(runs, runs[^1].BatchSize);
         return 0;
+    }
+
+    /// <summary>
+    /// Untimed: one stream like a run's, on a gateway that is then dropped, so that every run
+    /// measures the gateway as it runs after its start-up compilation, not during it.
+    /// </summary>
+    private async Task<int> WarmUpAsync(DevelopmentPki pki, string folder, int run)
+    {
+        await using var host = await GatewayHost.StartAsync(pki, folder);
+        var channel = host.ChannelFor(TransferRequestFactory.Caller, Purposes.TransferHandover);
+        var requests = TransferRequestFactory.Build(Math.Min(WarmUpMessages, options.Count), DateOnly.FromDateTime(DateTime.UtcNow), seed: 0);
+        return (await SubmitStream.RunAsync(channel, requests)).Received;
     }
 
     private async Task<RunFigures> RunOnceAsync(DevelopmentPki pki, string folder, int run)
@@ -264,7 +280,7 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
         Console.WriteLine("  SQLite: journal_mode=WAL, synchronous=NORMAL for both (commits do not fsync; a power cut may lose the last ones)");
         Console.WriteLine("  timed: from the client's first write to its last answer; the messages are built before timing");
         Console.WriteLine(Line($"  gateway: in this benchmark process, NOT pinned ({cores} cores), {gc} GC ({GCSettings.LatencyMode}) as the gateway's runtimeconfig sets (System.GC.Server=true); .NET {Environment.Version}"));
-        Console.WriteLine("  runs share this process: run 1 also pays the gateway's JIT and tiering (see its pace over the first 10 %); JIT on a process line counts every compilation in its window, tier-1 recompiles and each fresh host's dynamic methods included");
+        Console.WriteLine(Line($"  warm-up (untimed): before run 1, one stream of {Math.Min(WarmUpMessages, options.Count)} transfers on a gateway of its own, dropped after; JIT on a process line counts every compilation in its window, tier-1 recompiles and each fresh host's dynamic methods included"));
         if (options.Clients.Contains(ClientPlacement.OutOfProcess))
         {
             Console.WriteLine("  client (default): " + ClientProcess.Placement(TransferClientCommand.Name) + "; " + (_clientRuntime ?? "no report"));
