@@ -7,8 +7,9 @@ using static DeinstGateway.Server.Tests.ServiceRecords.ServiceRecordRequests;
 namespace DeinstGateway.Server.Tests.ServiceRecords;
 
 /// <summary>
-/// RecordServices streams longer than a batch (two records here): each batch is prepared while the
-/// one before is written, yet every record is decided as if the stream came one by one.
+/// Streams longer than a transaction batch (two records here): each batch is prepared while the
+/// one before is written, yet every record is decided as if the stream came one by one, also when
+/// RecordServiceBatches packs several records into one message.
 /// </summary>
 public sealed class RecordServicesBatchTests : IAsyncLifetime
 {
@@ -122,5 +123,50 @@ public sealed class RecordServicesBatchTests : IAsyncLifetime
     private Task<RecordServicesResponse> RecordAsync(params RecordServiceRequest[] records) =>
         ServiceRecordRequests.RecordAsync(_gateway, RespiteProvider, records);
 
+    [Fact]
+    public async Task RecordBatches_CapsResendsAndBadRecordsAcrossMessages_AreAnsweredAsIfEachRecordCameAlone()
+    {
+        var first = Respite(new DateOnly(2025, 1, 6), 20);
+        var unknownClient = Respite(new DateOnly(2025, 2, 3), 1);
+        unknownClient.Client = "clients/" + Guid.NewGuid();
+        var overTheCap = Respite(new DateOnly(2025, 6, 2), 1);
+
+        var response = await RecordBatchesAsync(_gateway, RespiteProvider,
+            new RecordServiceBatch { Records = { first, Respite(new DateOnly(2025, 3, 3), 10), unknownClient } },
+            new RecordServiceBatch { Records = { overTheCap, first } },
+            new RecordServiceBatch { Records = { Respite(new DateOnly(2026, 1, 5), 1) } });
+
+        Assert.Equal((3, 1, 2), (response.Accepted, response.Duplicate, response.Rejected));
+        Assert.Equal(
+            [(unknownClient.RequestId, "CLIENT_UNKNOWN"), (overTheCap.RequestId, "RESPITE_CARE_DAYS_PER_YEAR")],
+            response.Rejections.Select(r => (r.RequestId, Assert.Single(r.Reasons).Code)));
+        Assert.Equal(3, (await Records().ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = _child })).ServiceRecords.Count);
+    }
+
+    [Fact]
+    public async Task RecordBatches_RecordSentBeforeOnRecordServices_IsDuplicate()
+    {
+        var record = Respite(new DateOnly(2025, 4, 7), 1);
+        await RecordAsync(record);
+
+        var response = await RecordBatchesAsync(_gateway, RespiteProvider, new RecordServiceBatch { Records = { record } });
+
+        Assert.Equal((0, 1, 0), (response.Accepted, response.Duplicate, response.Rejected));
+    }
+
+    [Fact]
+    public async Task RecordBatches_MessageOverTheRecordLimit_IsInvalidArgumentAfterWhatCameBeforeIsRecorded()
+    {
+        var before = new RecordServiceBatch { Records = { Respite(new DateOnly(2025, 5, 5), 1), Respite(new DateOnly(2025, 5, 12), 1), Respite(new DateOnly(2025, 5, 19), 1) } };
+        var tooLarge = new RecordServiceBatch { Records = { Enumerable.Range(0, 1001).Select(i => Respite(new DateOnly(2024, 1, 1).AddDays(i % 300), 1)) } };
+
+        await RpcAssert.InvalidField("records", () => RecordBatchesAsync(_gateway, RespiteProvider, before, tooLarge));
+
+        var stored = (await Records().ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = _child })).ServiceRecords;
+        Assert.Equal([5, 12, 19], stored.Select(r => r.FirstDay.Day).Order());
+    }
+
     private RecordServiceRequest Respite(DateOnly firstDay, int days) => ServiceRecordRequests.Respite(_child, firstDay, days);
+
+    private ServiceRecordService.ServiceRecordServiceClient Records() => new(_gateway.ChannelFor("lm"));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
+using Grpc.Core;
 
 namespace DeinstGateway.Server.Tests.ServiceRecords;
 
@@ -12,30 +13,12 @@ internal static class ServiceRecordRequests
     public const string GroupHome = "prov-demo-madona-group-home";
 
     /// <summary>Sends the records on one stream as the caller and returns the single answer.</summary>
-    public static async Task<RecordServicesResponse> RecordAsync(GatewayProcess gateway, string caller, params RecordServiceRequest[] records)
-    {
-        using var call = new ServiceRecordService.ServiceRecordServiceClient(gateway.ChannelFor(caller)).RecordServices();
-        foreach (var record in records)
-        {
-            await call.RequestStream.WriteAsync(record);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return await call;
-    }
+    public static Task<RecordServicesResponse> RecordAsync(GatewayProcess gateway, string caller, params RecordServiceRequest[] records) =>
+        SendAsync(Client(gateway, caller).RecordServices(), records);
 
     /// <summary>Sends the messages on one RecordServiceBatches stream as the caller and returns the single answer.</summary>
-    public static async Task<RecordServicesResponse> RecordBatchesAsync(GatewayProcess gateway, string caller, params RecordServiceBatch[] batches)
-    {
-        using var call = new ServiceRecordService.ServiceRecordServiceClient(gateway.ChannelFor(caller)).RecordServiceBatches();
-        foreach (var batch in batches)
-        {
-            await call.RequestStream.WriteAsync(batch);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return await call;
-    }
+    public static Task<RecordServicesResponse> RecordBatchesAsync(GatewayProcess gateway, string caller, params RecordServiceBatch[] batches) =>
+        SendAsync(Client(gateway, caller).RecordServiceBatches(), batches);
 
     public static RecordServiceRequest Respite(string client, DateOnly firstDay, int days) => new()
     {
@@ -80,5 +63,21 @@ internal static class ServiceRecordRequests
         request.Transfer.Person.BirthDate = TransferRequests.Date(birth);
         request.Transfer.TargetGroup = TargetGroup.ChildWithFunctionalImpairment;
         return request;
+    }
+
+    private static ServiceRecordService.ServiceRecordServiceClient Client(GatewayProcess gateway, string caller) => new(gateway.ChannelFor(caller));
+
+    private static async Task<RecordServicesResponse> SendAsync<T>(AsyncClientStreamingCall<T, RecordServicesResponse> call, IEnumerable<T> messages)
+    {
+        using (call)
+        {
+            foreach (var message in messages)
+            {
+                await call.RequestStream.WriteAsync(message);
+            }
+
+            await call.RequestStream.CompleteAsync();
+            return await call;
+        }
     }
 }
