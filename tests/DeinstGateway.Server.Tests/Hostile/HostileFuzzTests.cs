@@ -65,7 +65,7 @@ public sealed class HostileFuzzTests(HostileFixture fixture, ITestOutputHelper o
     {
         _ when status != StatusCode.OK => 0,
         Methods.Submit => messages.Count(m => SubmitTransferResponse.Parser.ParseFrom(m).Outcome == SubmitOutcome.Created),
-        Methods.Record => RecordServicesResponse.Parser.ParseFrom(messages.Single()).Accepted,
+        Methods.Record or Methods.RecordBatches => RecordServicesResponse.Parser.ParseFrom(messages.Single()).Accepted,
         Methods.PutPlan or Methods.SetCapacity => 1,
         _ => 0,
     };
@@ -77,7 +77,7 @@ public sealed class HostileFuzzTests(HostileFixture fixture, ITestOutputHelper o
         Assert.Equal(transfers, delta.GetValueOrDefault("transfers"));
         Assert.Equal(transfers, delta.GetValueOrDefault("transfer_events"));
         Assert.InRange(delta.GetValueOrDefault("clients"), 0, transfers);
-        Assert.Equal(accepted.GetValueOrDefault(Methods.Record), delta.GetValueOrDefault("service_records"));
+        Assert.Equal(accepted.GetValueOrDefault(Methods.Record) + accepted.GetValueOrDefault(Methods.RecordBatches), delta.GetValueOrDefault("service_records"));
         Assert.Equal(accepted.GetValueOrDefault(Methods.PutPlan), delta.GetValueOrDefault("support_plans"));
         // Declaring the same day again replaces the declaration; every declaration is one change of the feed.
         Assert.Equal(declarations, delta.GetValueOrDefault("capacity_changes"));
@@ -112,6 +112,14 @@ public sealed class HostileFuzzTests(HostileFixture fixture, ITestOutputHelper o
             },
         });
         yield return (Methods.Record, Provider, i => HostileFixture.GroupHomeWeek(RequestId(2, i), client, new DateOnly(2025, 6, 2)));
+        yield return (Methods.RecordBatches, Provider, i => new RecordServiceBatch
+        {
+            Records =
+            {
+                HostileFixture.GroupHomeWeek(RequestId(3, 2 * i), client, new DateOnly(2025, 6, 9)),
+                HostileFixture.GroupHomeWeek(RequestId(3, 2 * i + 1), client, new DateOnly(2025, 6, 16)),
+            },
+        });
         yield return (Methods.PutPlan, "mun-madona", _ => new PutSupportPlanRequest
         {
             SupportPlan = new SupportPlan
@@ -156,6 +164,7 @@ public sealed class HostileFuzzTests(HostileFixture fixture, ITestOutputHelper o
     {
         public const string Submit = "/deinst.v1.TransferService/SubmitTransfers";
         public const string Record = "/deinst.v1.ServiceRecordService/RecordServices";
+        public const string RecordBatches = "/deinst.v1.ServiceRecordService/RecordServiceBatches";
         public const string PutPlan = "/deinst.v1.SupportPlanService/PutSupportPlan";
         public const string SetCapacity = "/deinst.v1.CapacityService/SetCapacity";
     }
