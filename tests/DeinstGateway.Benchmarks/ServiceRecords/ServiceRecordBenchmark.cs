@@ -26,7 +26,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Records of the untimed warm-up stream (fewer when a run has fewer).</summary>
-    private const int WarmUpRecords = 20_000;
+    private const int WarmUpRecords = 100_000;
 
     private string? _clientRuntime;
 

@@ -20,7 +20,7 @@ namespace DeinstGateway.Benchmarks.Transfers;
 public sealed class TransferIngestBenchmark(BenchmarkOptions options)
 {
     /// <summary>Messages of the untimed warm-up stream (fewer when a run has fewer).</summary>
-    private const int WarmUpMessages = 20_000;
+    private const int WarmUpMessages = 100_000;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
