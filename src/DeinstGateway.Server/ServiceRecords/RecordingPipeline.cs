@@ -8,7 +8,7 @@ using Proto = Deinst.V1;
 namespace DeinstGateway.Server.ServiceRecords;
 
 /// <summary>
-/// Runs one RecordServices stream: keeps reading records and prepares the next batch (parsing,
+/// Runs one RecordServices or RecordServiceBatches stream: keeps reading records and prepares the next batch (parsing,
 /// digests, registry facts) on the other core while the previous one is decided and written in one
 /// transaction, so that the client is not held back by flow control while a batch is written. The
 /// batches are decided strictly one after another, each after the one before has committed, so a
