@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -33,6 +34,30 @@ public sealed class FloorStatement : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes the rows batch by batch, each batch in one write transaction; the time it all took.</summary>
+    public static TimeSpan TimeBatches<T>(SqliteConnection connection, T[] rows, int batchSize, Action<T[]> write)
+    {
+        var start = Stopwatch.GetTimestamp();
+        for (var first = 0; first < rows.Length; first += batchSize)
+        {
+            Execute(connection, "BEGIN IMMEDIATE");
+            write(rows.AsSpan(first, Math.Min(batchSize, rows.Length - first)).ToArray());
+            Execute(connection, "COMMIT");
+        }
+
+        return Stopwatch.GetElapsedTime(start);
+    }
+
+    /// <summary>Fails the benchmark unless the floor's table holds exactly the rows it wrote.</summary>
+    public static void ExpectRows(string databasePath, string table, int expected)
+    {
+        var stored = RawSqliteBaseline.CountRows(databasePath, table);
+        if (stored != expected)
+        {
+            throw new BenchmarkFailedException($"the floor's {table} table holds {stored} rows, expected {expected}");
+        }
     }
 
     public void Run(object?[] values)

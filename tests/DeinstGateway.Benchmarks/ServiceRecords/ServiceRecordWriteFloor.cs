@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using DeinstGateway.Benchmarks.Infrastructure;
 using Deinst.V1;
@@ -46,11 +45,8 @@ public static class ServiceRecordWriteFloor
             using var insertRecord = FloorStatement.Insert(database, "service_records", ServiceRecordRawTable.Table.Columns.Select(c => c.Name).ToArray());
             using var insertAccess = FloorStatement.Insert(database, "access_log", AccessColumns);
 
-            var start = Stopwatch.GetTimestamp();
-            for (var first = 0; first < rows.Length; first += batchSize)
+            elapsed = FloorStatement.TimeBatches(connection, rows, batchSize, batch =>
             {
-                var batch = rows.AsSpan(first, Math.Min(batchSize, rows.Length - first)).ToArray();
-                FloorStatement.Execute(connection, "BEGIN IMMEDIATE");
                 findRequests.Query(FloorStatement.Json(batch.Select(r => Convert.ToHexString((byte[])r.Record[1]!))), ServiceRecordRequestFactory.Provider);
                 var clients = FloorStatement.Json(batch.Select(r => (string)r.Record[3]!).Distinct(StringComparer.Ordinal));
                 findClients.Query(clients);
@@ -65,19 +61,10 @@ public static class ServiceRecordWriteFloor
                 {
                     insertAccess.Run(row.Access);
                 }
-
-                FloorStatement.Execute(connection, "COMMIT");
-            }
-
-            elapsed = Stopwatch.GetElapsedTime(start);
+            });
         }
 
-        var stored = RawSqliteBaseline.CountRows(databasePath, "service_records");
-        if (stored != requests.Length)
-        {
-            throw new BenchmarkFailedException($"the floor's service_records table holds {stored} rows, expected {requests.Length}");
-        }
-
+        FloorStatement.ExpectRows(databasePath, "service_records", requests.Length);
         return elapsed;
     }
 

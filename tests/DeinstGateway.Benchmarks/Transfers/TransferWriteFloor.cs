@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using DeinstGateway.Benchmarks.Infrastructure;
@@ -47,11 +46,8 @@ public static class TransferWriteFloor
             using var insertEvent = FloorStatement.Insert(database, "transfer_events", EventColumns);
             using var insertAccess = FloorStatement.Insert(database, "access_log", AccessColumns);
 
-            var start = Stopwatch.GetTimestamp();
-            for (var first = 0; first < rows.Length; first += batchSize)
+            elapsed = FloorStatement.TimeBatches(connection, rows, batchSize, batch =>
             {
-                var batch = rows.AsSpan(first, Math.Min(batchSize, rows.Length - first)).ToArray();
-                FloorStatement.Execute(connection, "BEGIN IMMEDIATE");
                 findTransfers.Query(
                     FloorStatement.Json(batch.Select(r => (string)r.Transfer[5]!)), FloorStatement.Json(batch.Select(r => Convert.ToHexString((byte[])r.Transfer[6]!))), TransferRequestFactory.Caller);
                 findClients.Query(FloorStatement.Json(batch.Select(r => Convert.ToHexString((byte[])r.Client[1]!))));
@@ -74,19 +70,10 @@ public static class TransferWriteFloor
                 {
                     insertAccess.Run(row.Access);
                 }
-
-                FloorStatement.Execute(connection, "COMMIT");
-            }
-
-            elapsed = Stopwatch.GetElapsedTime(start);
+            });
         }
 
-        var stored = RawSqliteBaseline.CountRows(databasePath, "transfers");
-        if (stored != requests.Length)
-        {
-            throw new BenchmarkFailedException($"the floor's transfers table holds {stored} rows, expected {requests.Length}");
-        }
-
+        FloorStatement.ExpectRows(databasePath, "transfers", requests.Length);
         return elapsed;
     }
 
