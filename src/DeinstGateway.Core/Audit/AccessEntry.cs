@@ -29,7 +29,17 @@ public sealed record AccessEntry(
 
     /// <summary>One read per client an answer shows, however many of its records are about that client.</summary>
     public static IReadOnlyList<AccessEntry> ReadsOf(Caller caller, IEnumerable<string> clientIds, DateTimeOffset time) =>
-        clientIds.Distinct(StringComparer.Ordinal).Select(client => Of(caller, client, AccessOutcome.Read, time)).ToList();
+        OnePerClient(caller, clientIds, AccessOutcome.Read, time);
+
+    /// <summary>
+    /// One write per client a transaction writes, however many of its records are about that client:
+    /// the entries of its records would be the same in every field.
+    /// </summary>
+    public static IReadOnlyList<AccessEntry> WritesOf(Caller caller, IEnumerable<string> clientIds, DateTimeOffset time) =>
+        OnePerClient(caller, clientIds, AccessOutcome.Written, time);
+
+    private static IReadOnlyList<AccessEntry> OnePerClient(Caller caller, IEnumerable<string> clientIds, AccessOutcome outcome, DateTimeOffset time) =>
+        clientIds.Distinct(StringComparer.Ordinal).Select(client => Of(caller, client, outcome, time)).ToList();
 }
 
 /// <summary>An entry at its place in the log, with the hashes that chain it to the one before.</summary>

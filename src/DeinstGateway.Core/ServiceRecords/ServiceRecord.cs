@@ -81,10 +81,13 @@ public interface IServiceRecordBatch : IAsyncDisposable
     Task<IReadOnlyDictionary<string, ClientFacts>> ClientFactsAsync(
         IReadOnlyCollection<string> clientIds, IReadOnlyCollection<ServiceType> services, InclusivePeriod window, CancellationToken cancellationToken);
 
-    void Add(ServiceRecord record, string requestId, byte[] contentHash, AccessEntry access);
+    void Add(ServiceRecord record, string requestId, byte[] contentHash);
 
-    /// <summary>Commits; throws <see cref="Errors.WriteConflictException"/> when another process stored one of the request ids first.</summary>
-    Task CommitAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the added records and the access-log entries of their writing, and commits; throws
+    /// <see cref="Errors.WriteConflictException"/> when another process stored one of the request ids first.
+    /// </summary>
+    Task CommitAsync(IReadOnlyCollection<AccessEntry> accesses, CancellationToken cancellationToken);
 }
 
 public interface IServiceRecordWithdrawal : IAsyncDisposable

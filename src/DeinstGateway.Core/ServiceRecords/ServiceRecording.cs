@@ -12,7 +12,7 @@ namespace DeinstGateway.Core.ServiceRecords;
 /// one is written; <see cref="ApplyAsync"/> then decides each record in order, as if they came one
 /// by one: who may record it, the programme's rules counting the records before it (also those
 /// earlier in the same batch), resends recognised by request id and content. Only accepted records
-/// are written.
+/// are written, with one access-log entry per client they are about.
 /// </summary>
 public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapshotSource registry, GatewayCalendar calendar)
 {
@@ -40,8 +40,8 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
             try
             {
                 await using var write = await store.BeginAsync(cancellationToken);
-                var summary = await DecideAsync(caller, batch, write, cancellationToken);
-                await write.CommitAsync(cancellationToken);
+                var (summary, accesses) = await DecideAsync(caller, batch, write, cancellationToken);
+                await write.CommitAsync(accesses, cancellationToken);
                 return summary;
             }
             catch (WriteConflictException) when (attempt < MaxAttempts)
@@ -51,8 +51,12 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
         }
     }
 
-    private async Task<RecordSummary> DecideAsync(Caller caller, PreparedRecords batch, IServiceRecordBatch write, CancellationToken cancellationToken)
+    /// <returns>The batch's outcome and the access-log entries of the records it writes.</returns>
+    private async Task<(RecordSummary, IReadOnlyCollection<AccessEntry>)> DecideAsync(
+        Caller caller, PreparedRecords batch, IServiceRecordBatch write, CancellationToken cancellationToken)
     {
+        // The batch commits as one: its records are recorded at one time.
+        var now = calendar.Now;
         var usable = batch.Records.Where(r => r.Problem is null).ToList();
         var known = new Dictionary<string, byte[]>(
             await write.FindRequestsAsync(caller.InstitutionCode, usable.Select(r => r.RequestId!).ToHashSet(StringComparer.Ordinal), cancellationToken),
@@ -60,6 +64,7 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
         var facts = await write.ClientFactsAsync(
             usable.Select(r => r.ClientId!).ToHashSet(StringComparer.Ordinal), batch.CappedServices, batch.Window, cancellationToken);
         var clients = new Dictionary<string, ClientState>(StringComparer.Ordinal);
+        var written = new List<string>();
 
         int accepted = 0, duplicates = 0;
         var rejections = new List<RecordRejection>();
@@ -109,14 +114,15 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
             var stored = new ServiceRecord(
                 Guid.CreateVersion7().ToString("D"), record.ClientId!, record.ServiceType, record.ProviderCode!, record.Period!.Value,
                 record.Input.Quantity, (ServiceUnit)record.Input.Unit, record.Input.CostCents, (FundingSource)record.Input.FundingSource,
-                record.EsfProjectCode, caller.InstitutionCode, calendar.Now);
-            write.Add(stored, record.RequestId!, record.ContentHash!, AccessEntry.Of(caller, stored.ClientId, AccessOutcome.Written, stored.RecordTime));
+                record.EsfProjectCode, caller.InstitutionCode, now);
+            write.Add(stored, record.RequestId!, record.ContentHash!);
+            written.Add(stored.ClientId);
             known[record.RequestId!] = record.ContentHash!;
             client!.Recorded.Add(new RecordedQuantity(stored.ServiceType, stored.Period, stored.Quantity));
             accepted++;
         }
 
-        return new RecordSummary(accepted, duplicates, rejections);
+        return (new RecordSummary(accepted, duplicates, rejections), AccessEntry.WritesOf(caller, written, now));
     }
 
     private static bool TryGetClient(

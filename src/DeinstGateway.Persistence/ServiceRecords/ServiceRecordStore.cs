@@ -132,7 +132,6 @@ internal sealed class ServiceRecordStore(
         ];
 
         private readonly List<ServiceRecordRow> _rows = [];
-        private readonly List<AccessEntry> _accesses = [];
 
         public async Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(
             string recorderCode, IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken)
@@ -175,11 +174,7 @@ internal sealed class ServiceRecordStore(
             return facts;
         }
 
-        public void Add(ServiceRecord record, string requestId, byte[] contentHash, AccessEntry access)
-        {
-            _accesses.Add(access);
-            _rows.Add(ToRow(record, requestId, contentHash));
-        }
+        public void Add(ServiceRecord record, string requestId, byte[] contentHash) => _rows.Add(ToRow(record, requestId, contentHash));
 
         private static ServiceRecordRow ToRow(ServiceRecord record, string requestId, byte[] contentHash) => new()
         {
@@ -200,7 +195,7 @@ internal sealed class ServiceRecordStore(
             RecordTime = record.RecordTime.UtcDateTime,
         };
 
-        public async Task CommitAsync(CancellationToken cancellationToken)
+        public async Task CommitAsync(IReadOnlyCollection<AccessEntry> accesses, CancellationToken cancellationToken)
         {
             try
             {
@@ -210,7 +205,7 @@ internal sealed class ServiceRecordStore(
                     await insert.ExecuteAsync(_rows, cancellationToken);
                 }
 
-                await accessLog.AppendAsync(db, _accesses, cancellationToken);
+                await accessLog.AppendAsync(db, accesses, cancellationToken);
 
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -8,8 +8,8 @@ namespace DeinstGateway.Benchmarks.ServiceRecords;
 /// <summary>
 /// The database floor of recording services: exactly what the gateway's SQLite file must do for
 /// each accepted record (per batch the look-ups of the request ids and of the clients' birth
-/// dates, transfers and support plans, then a service_records and an access_log row with every
-/// index the migrations create) and nothing else: no gRPC, no rules, no EF Core; statements
+/// dates, transfers and support plans, then a service_records row per record and an access_log
+/// row per client, with every index the migrations create) and nothing else: no gRPC, no rules, no EF Core; statements
 /// prepared once and bound by position, rows built before timing, batches as large as the
 /// gateway's. No gateway code can record faster than this with this schema.
 /// </summary>
@@ -33,7 +33,7 @@ public static class ServiceRecordWriteFloor
             using var last = connection.CreateCommand();
             last.CommandText = "SELECT COALESCE(MAX(Position), 0) FROM access_log";
             var logged = (long)last.ExecuteScalar()!;
-            var rows = requests.Select((request, i) => BuildRows(request, position: logged + i + 1)).ToArray();
+            var rows = BuildRows(requests, batchSize, logged);
             FloorStatement.Execute(connection, FloorStatement.GatewayPragmas);
             var database = connection.Handle!;
             using var findRequests = new FloorStatement(database,
@@ -59,7 +59,10 @@ public static class ServiceRecordWriteFloor
 
                 foreach (var row in batch)
                 {
-                    insertAccess.Run(row.Access);
+                    if (row.Access is { } access)
+                    {
+                        insertAccess.Run(access);
+                    }
                 }
             });
         }
@@ -68,14 +71,32 @@ public static class ServiceRecordWriteFloor
         return elapsed;
     }
 
-    private static (object?[] Record, object?[] Access) BuildRows(RecordServiceRequest request, long position)
+    /// <summary>Each record's row, and an access-log row with the first record of each client in its batch (the gateway logs one write per client per transaction).</summary>
+    private static (object?[] Record, object?[]? Access)[] BuildRows(RecordServiceRequest[] requests, int batchSize, long logged)
     {
-        var record = ServiceRecordRawTable.Row(request);
-        object?[] access =
-        [
-            position, record[14], ServiceRecordRequestFactory.Provider, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), Method, record[3],
-            "service-delivery", "Written", RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32),
-        ];
-        return (record, access);
+        var rows = new (object?[] Record, object?[]? Access)[requests.Length];
+        var thumbprint = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        var logPosition = logged;
+        var clientsInBatch = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            if (i % batchSize == 0)
+            {
+                clientsInBatch.Clear();
+            }
+
+            var record = ServiceRecordRawTable.Row(requests[i]);
+            var clientId = (string)record[3]!;
+            object?[]? access = clientsInBatch.Add(clientId)
+                ?
+                [
+                    ++logPosition, record[14], ServiceRecordRequestFactory.Provider, thumbprint, Method, clientId,
+                    "service-delivery", "Written", RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32),
+                ]
+                : null;
+            rows[i] = (record, access);
+        }
+
+        return rows;
     }
 }

@@ -55,6 +55,23 @@ public sealed class RecordServicesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_SeveralRecordsOfOneClientInOneBatch_AreLoggedAsOneWriteAtTheirRecordTime()
+    {
+        var response = await RecordAsync(_gateway, RespiteProvider,
+            Respite(_child, new DateOnly(2025, 8, 4), 1),
+            Respite(_child, new DateOnly(2025, 8, 11), 1),
+            Respite(_child, new DateOnly(2025, 8, 18), 1));
+
+        var records = (await Records("lm").ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = _child })).ServiceRecords;
+        var accesses = (await new AuditService.AuditServiceClient(_gateway.ChannelFor("lm"))
+            .ListClientAccessAsync(new ListClientAccessRequest { Parent = _child })).Accesses;
+        Assert.Equal(3, response.Accepted);
+        var written = Assert.Single(accesses, a => a.Method == "/deinst.v1.ServiceRecordService/RecordServices" && a.Outcome == AccessOutcome.Written);
+        Assert.Equal("institutions/" + RespiteProvider, written.Institution);
+        Assert.All(records, r => Assert.Equal(written.AccessTime, r.RecordTime));
+    }
+
+    [Fact]
     public async Task Record_RequestIdAnotherInstitutionUsed_IsAccepted()
     {
         var byProvider = Respite(_child, new DateOnly(2025, 5, 5), 1);
