@@ -81,12 +81,13 @@ public interface IServiceRecordBatch : IAsyncDisposable
     Task<IReadOnlyDictionary<string, ClientFacts>> ClientFactsAsync(
         IReadOnlyCollection<string> clientIds, IReadOnlyCollection<ServiceType> services, InclusivePeriod window, CancellationToken cancellationToken);
 
-    void Add(ServiceRecord record, string requestId, byte[] contentHash);
-
     /// <summary>
-    /// Writes the added records and the access-log entries of their writing, and commits; throws
-    /// <see cref="Errors.WriteConflictException"/> when another process stored one of the request ids first.
+    /// Stores the record unless the institution already stored one under the request id (withdrawn
+    /// ones included); then it stores nothing and answers that record's content digest.
     /// </summary>
+    ValueTask<byte[]?> TryAddAsync(ServiceRecord record, string requestId, byte[] contentHash, CancellationToken cancellationToken);
+
+    /// <summary>Appends the access-log entries of the records' writing and commits.</summary>
     Task CommitAsync(IReadOnlyCollection<AccessEntry> accesses, CancellationToken cancellationToken);
 }
 

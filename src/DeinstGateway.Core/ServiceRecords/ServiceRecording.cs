@@ -1,6 +1,5 @@
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Audit;
-using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
 
@@ -21,7 +20,6 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
     public const string ClientUnknown = "CLIENT_UNKNOWN";
     public const string PeriodMissing = "PERIOD_MISSING";
     public const string NotResponsible = "NOT_RESPONSIBLE";
-    private const int MaxAttempts = 3;
 
     /// <summary>Parses the records, computes their request keys and digests and looks up the registry's facts.</summary>
     public async Task<PreparedRecords> PrepareAsync(Caller caller, IReadOnlyList<RecordInput> inputs, CancellationToken cancellationToken) =>
@@ -35,79 +33,53 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
             return new RecordSummary(0, 0, batch.Records.Select(r => new RecordRejection(r.Input.RequestId, [r.Problem!])).ToList());
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var write = await store.BeginAsync(cancellationToken);
-                var (summary, accesses) = await DecideAsync(caller, batch, write, cancellationToken);
-                await write.CommitAsync(accesses, cancellationToken);
-                return summary;
-            }
-            catch (WriteConflictException) when (attempt < MaxAttempts)
-            {
-                // Another gateway stored one of these request ids meanwhile: decide again, seeing it.
-            }
-        }
+        await using var write = await store.BeginAsync(cancellationToken);
+        var (summary, accesses) = await DecideAsync(caller, batch, write, cancellationToken);
+        await write.CommitAsync(accesses, cancellationToken);
+        return summary;
     }
 
+    /// <summary>
+    /// Decides the records in order. A record that passes the rules is inserted at once, and the
+    /// insert claims its request id: when the institution stored a record under that id before
+    /// (in an earlier batch, stream or gateway), nothing is inserted and the record is a resend.
+    /// A resend is answered as such whatever the rules say today, so the ids of records the rules
+    /// reject are looked up afterwards, all in one query.
+    /// </summary>
     /// <returns>The batch's outcome and the access-log entries of the records it writes.</returns>
     private async Task<(RecordSummary, IReadOnlyCollection<AccessEntry>)> DecideAsync(
         Caller caller, PreparedRecords batch, IServiceRecordBatch write, CancellationToken cancellationToken)
     {
         // The batch commits as one: its records are recorded at one time.
         var now = calendar.Now;
-        var usable = batch.Records.Where(r => r.Problem is null).ToList();
-        var known = new Dictionary<string, byte[]>(
-            await write.FindRequestsAsync(caller.InstitutionCode, usable.Select(r => r.RequestId!).ToHashSet(StringComparer.Ordinal), cancellationToken),
-            StringComparer.Ordinal);
         var facts = await write.ClientFactsAsync(
-            usable.Select(r => r.ClientId!).ToHashSet(StringComparer.Ordinal), batch.CappedServices, batch.Window, cancellationToken);
+            batch.Records.Where(r => r.Problem is null).Select(r => r.ClientId!).ToHashSet(StringComparer.Ordinal),
+            batch.CappedServices, batch.Window, cancellationToken);
         var clients = new Dictionary<string, ClientState>(StringComparer.Ordinal);
+        // The content under each request id this batch has stored or found stored.
+        var claimed = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var insertedHere = new HashSet<string>(StringComparer.Ordinal);
+        var outcomes = new Outcome[batch.Records.Count];
         var written = new List<string>();
-
-        int accepted = 0, duplicates = 0;
-        var rejections = new List<RecordRejection>();
-        foreach (var record in batch.Records)
+        for (var i = 0; i < outcomes.Length; i++)
         {
-            var reasons = record.Problem is { } problem ? [problem] : new List<ServiceRecordViolation>();
-            if (reasons.Count == 0 && known.TryGetValue(record.RequestId!, out var storedHash))
+            var record = batch.Records[i];
+            if (record.Problem is { } problem)
             {
-                if (storedHash.AsSpan().SequenceEqual(record.ContentHash))
-                {
-                    duplicates++;
-                    continue;
-                }
-
-                reasons.Add(new(RequestIdReused, "The request_id was used before for another record."));
+                outcomes[i] = Outcome.Rejected([problem]);
+                continue;
             }
 
-            ClientState? client = null;
-            if (reasons.Count == 0 && !TryGetClient(record.ClientId!, facts, clients, out client))
+            if (claimed.TryGetValue(record.RequestId!, out var claimedContent))
             {
-                reasons.Add(new(ClientUnknown, "The client is not known to the gateway."));
+                outcomes[i] = Outcome.Resent(record, claimedContent);
+                continue;
             }
 
-            if (reasons.Count == 0)
-            {
-                if (caller.InstitutionCode != record.ProviderCode && !client!.Facts.ResponsibleMunicipalities.Contains(caller.InstitutionCode))
-                {
-                    reasons.Add(new(NotResponsible, "Only the provider that delivered it or a municipality responsible for the client records a service."));
-                }
-                else
-                {
-                    var input = record.Input;
-                    var candidate = new ServiceRecordCandidate(
-                        client!.Facts.BirthDate, record.ServiceType, record.ProviderCode!, record.Period!.Value, input.Quantity,
-                        (ServiceUnit)input.Unit, input.CostCents, (FundingSource)input.FundingSource, record.EsfProjectCode);
-                    reasons.AddRange(batch.Rules.Check(
-                        candidate, new ProgrammeFacts(record.Provider, batch.EsfProjects, client.SupportPlans, client.Recorded)));
-                }
-            }
-
+            var reasons = Check(caller, batch, record, facts, clients, out var client);
             if (reasons.Count > 0)
             {
-                rejections.Add(new RecordRejection(record.Input.RequestId, reasons));
+                outcomes[i] = Outcome.Rejected(reasons);
                 continue;
             }
 
@@ -115,14 +87,83 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
                 Guid.CreateVersion7().ToString("D"), record.ClientId!, record.ServiceType, record.ProviderCode!, record.Period!.Value,
                 record.Input.Quantity, (ServiceUnit)record.Input.Unit, record.Input.CostCents, (FundingSource)record.Input.FundingSource,
                 record.EsfProjectCode, caller.InstitutionCode, now);
-            write.Add(stored, record.RequestId!, record.ContentHash!);
+            if (await write.TryAddAsync(stored, record.RequestId!, record.ContentHash!, cancellationToken) is { } storedContent)
+            {
+                claimed[record.RequestId!] = storedContent;
+                outcomes[i] = Outcome.Resent(record, storedContent);
+                continue;
+            }
+
+            claimed[record.RequestId!] = record.ContentHash!;
+            insertedHere.Add(record.RequestId!);
             written.Add(stored.ClientId);
-            known[record.RequestId!] = record.ContentHash!;
             client!.Recorded.Add(new RecordedQuantity(stored.ServiceType, stored.Period, stored.Quantity));
-            accepted++;
+            outcomes[i] = Outcome.Accepted;
         }
 
-        return (new RecordSummary(accepted, duplicates, rejections), AccessEntry.WritesOf(caller, written, now));
+        // An id this batch inserted was free before it, so a rejected record that came earlier under it stays rejected.
+        var rejected = Enumerable.Range(0, outcomes.Length)
+            .Where(i => outcomes[i].Reasons is not null && batch.Records[i].Problem is null && !insertedHere.Contains(batch.Records[i].RequestId!))
+            .ToList();
+        if (rejected.Count > 0)
+        {
+            var storedBefore = await write.FindRequestsAsync(
+                caller.InstitutionCode, rejected.Select(i => batch.Records[i].RequestId!).ToHashSet(StringComparer.Ordinal), cancellationToken);
+            foreach (var i in rejected)
+            {
+                if (storedBefore.TryGetValue(batch.Records[i].RequestId!, out var storedContent))
+                {
+                    outcomes[i] = Outcome.Resent(batch.Records[i], storedContent);
+                }
+            }
+        }
+
+        return (Summarize(batch, outcomes), AccessEntry.WritesOf(caller, written, now));
+    }
+
+    /// <summary>Who may record it and the programme's rules, counting the client's records so far; empty when the record passes.</summary>
+    private static IReadOnlyList<ServiceRecordViolation> Check(
+        Caller caller, PreparedRecords batch, PreparedRecord record, IReadOnlyDictionary<string, ClientFacts> facts,
+        Dictionary<string, ClientState> clients, out ClientState? client)
+    {
+        if (!TryGetClient(record.ClientId!, facts, clients, out client))
+        {
+            return [new(ClientUnknown, "The client is not known to the gateway.")];
+        }
+
+        if (caller.InstitutionCode != record.ProviderCode && !client!.Facts.ResponsibleMunicipalities.Contains(caller.InstitutionCode))
+        {
+            return [new(NotResponsible, "Only the provider that delivered it or a municipality responsible for the client records a service.")];
+        }
+
+        var input = record.Input;
+        var candidate = new ServiceRecordCandidate(
+            client!.Facts.BirthDate, record.ServiceType, record.ProviderCode!, record.Period!.Value, input.Quantity,
+            (ServiceUnit)input.Unit, input.CostCents, (FundingSource)input.FundingSource, record.EsfProjectCode);
+        return batch.Rules.Check(candidate, new ProgrammeFacts(record.Provider, batch.EsfProjects, client.SupportPlans, client.Recorded));
+    }
+
+    private static RecordSummary Summarize(PreparedRecords batch, Outcome[] outcomes)
+    {
+        int accepted = 0, duplicates = 0;
+        var rejections = new List<RecordRejection>();
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (outcomes[i].Reasons is { } reasons)
+            {
+                rejections.Add(new RecordRejection(batch.Records[i].Input.RequestId, reasons));
+            }
+            else if (outcomes[i].Duplicate)
+            {
+                duplicates++;
+            }
+            else
+            {
+                accepted++;
+            }
+        }
+
+        return new RecordSummary(accepted, duplicates, rejections);
     }
 
     private static bool TryGetClient(
@@ -141,6 +182,20 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
         client = new ClientState(known);
         clients[clientId] = client;
         return true;
+    }
+
+    /// <summary>How one record of a batch was decided: accepted, a duplicate, or rejected for its reasons.</summary>
+    private readonly record struct Outcome(bool Duplicate, IReadOnlyList<ServiceRecordViolation>? Reasons)
+    {
+        public static readonly Outcome Accepted = new(false, null);
+
+        public static Outcome Rejected(IReadOnlyList<ServiceRecordViolation> reasons) => new(false, reasons);
+
+        /// <summary>The record came again under a request id that holds <paramref name="storedContent"/>: the same record, or another one reusing the id.</summary>
+        public static Outcome Resent(PreparedRecord record, byte[] storedContent) =>
+            storedContent.AsSpan().SequenceEqual(record.ContentHash)
+                ? new(true, null)
+                : Rejected([new(RequestIdReused, "The request_id was used before for another record.")]);
     }
 
     /// <summary>A client's facts in the form the rules take, and the quantities recorded so far, growing as the batch accepts records.</summary>

@@ -46,6 +46,25 @@ internal sealed class RowCommand<TRow> : IDisposable
             $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c.Column))})",
             columns);
 
+    /// <summary>
+    /// Inserts a row unless the table holds one with the same values in <paramref name="uniqueColumns"/>
+    /// (the columns of a unique index); then it inserts nothing and the row counts 0. SQLite lets the
+    /// index's own check decide (ON CONFLICT DO NOTHING), so the row costs no look-up of its own;
+    /// SQL Server has no such clause and looks first, which the writers' lock makes safe.
+    /// </summary>
+    public static RowCommand<TRow> InsertUnlessPresent(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns,
+        IReadOnlyList<string> uniqueColumns)
+    {
+        var names = string.Join(", ", columns.Select(c => c.Column));
+        var values = string.Join(", ", columns.Select(c => "@" + c.Column));
+        return new(connection, transaction,
+            connection is SqliteConnection
+                ? $"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT ({string.Join(", ", uniqueColumns)}) DO NOTHING"
+                : $"INSERT INTO {table} ({names}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {string.Join(" AND ", uniqueColumns.Select(c => $"{c} = @{c}"))})",
+            columns);
+    }
+
     /// <summary>Updates the listed columns of the row whose <paramref name="key"/> (the first column) matches.</summary>
     public static RowCommand<TRow> Update(
         DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns)
@@ -59,36 +78,41 @@ internal sealed class RowCommand<TRow> : IDisposable
     /// <summary>Runs the command once per row; returns how many rows it affected in all.</summary>
     public async Task<int> ExecuteAsync(IEnumerable<TRow> rows, CancellationToken cancellationToken)
     {
-        // No explicit Prepare: SQLite keeps a command's compiled statement between executions
-        // anyway, and SQL Server's client would demand a size for every text parameter.
         var affected = 0;
-        if (_statement is not null)
-        {
-            foreach (var row in rows)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var (position, value) in _positions)
-                {
-                    _statement.Bind(position, value(row));
-                }
-
-                affected += _statement.Execute();
-            }
-
-            return affected;
-        }
-
         foreach (var row in rows)
         {
-            foreach (var (parameter, value) in _columns)
-            {
-                Bind(parameter, value(row));
-            }
-
-            affected += await _command!.ExecuteNonQueryAsync(cancellationToken);
+            affected += await ExecuteAsync(row, cancellationToken);
         }
 
         return affected;
+    }
+
+    /// <summary>Runs the command for one row; returns how many rows it affected.</summary>
+    public ValueTask<int> ExecuteAsync(TRow row, CancellationToken cancellationToken)
+    {
+        if (_statement is null)
+        {
+            return new ValueTask<int>(ExecuteCommandAsync(row, cancellationToken));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var (position, value) in _positions)
+        {
+            _statement.Bind(position, value(row));
+        }
+
+        return ValueTask.FromResult(_statement.Execute());
+    }
+
+    private Task<int> ExecuteCommandAsync(TRow row, CancellationToken cancellationToken)
+    {
+        // No explicit Prepare: SQL Server's client would demand a size for every text parameter.
+        foreach (var (parameter, value) in _columns)
+        {
+            Bind(parameter, value(row));
+        }
+
+        return _command!.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public void Dispose()

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using DeinstGateway.Core.Audit;
-using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
@@ -111,7 +109,7 @@ internal sealed class ServiceRecordStore(
         : IServiceRecordBatch
     {
         // Written with one reused command per batch, as transfers are: EF's per-entity tracking
-        // cost more than the inserts themselves.
+        // cost more than the inserts themselves. Its insert also claims the request id.
         private static readonly (string, Func<ServiceRecordRow, object?>)[] Columns =
         [
             ("Id", r => r.Id),
@@ -131,7 +129,7 @@ internal sealed class ServiceRecordStore(
             ("RecordTime", r => r.RecordTime),
         ];
 
-        private readonly List<ServiceRecordRow> _rows = [];
+        private RowCommand<ServiceRecordRow>? _insert;
 
         public async Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(
             string recorderCode, IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken)
@@ -174,7 +172,21 @@ internal sealed class ServiceRecordStore(
             return facts;
         }
 
-        public void Add(ServiceRecord record, string requestId, byte[] contentHash) => _rows.Add(ToRow(record, requestId, contentHash));
+        public async ValueTask<byte[]?> TryAddAsync(ServiceRecord record, string requestId, byte[] contentHash, CancellationToken cancellationToken)
+        {
+            _insert ??= RowCommand<ServiceRecordRow>.InsertUnlessPresent(
+                db.Database.GetDbConnection(), transaction.GetDbTransaction(), "service_records", Columns, ["RequestId", "RecordedByCode"]);
+            var row = ToRow(record, requestId, contentHash);
+            if (await _insert.ExecuteAsync(row, cancellationToken) == 1)
+            {
+                return null;
+            }
+
+            return await db.ServiceRecords.AsNoTracking()
+                .Where(r => r.RequestId == row.RequestId && r.RecordedByCode == row.RecordedByCode)
+                .Select(r => r.ContentHash)
+                .SingleAsync(cancellationToken);
+        }
 
         private static ServiceRecordRow ToRow(ServiceRecord record, string requestId, byte[] contentHash) => new()
         {
@@ -197,26 +209,13 @@ internal sealed class ServiceRecordStore(
 
         public async Task CommitAsync(IReadOnlyCollection<AccessEntry> accesses, CancellationToken cancellationToken)
         {
-            try
-            {
-                using (var insert = RowCommand<ServiceRecordRow>.Insert(
-                    db.Database.GetDbConnection(), transaction.GetDbTransaction(), "service_records", Columns))
-                {
-                    await insert.ExecuteAsync(_rows, cancellationToken);
-                }
-
-                await accessLog.AppendAsync(db, accesses, cancellationToken);
-
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbException e) when (UniqueViolation.Is(e))
-            {
-                throw new WriteConflictException("Another process stored one of the batch's request ids first.", e);
-            }
+            await accessLog.AppendAsync(db, accesses, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
         {
+            _insert?.Dispose();
             await transaction.DisposeAsync();
             db.ChangeTracker.Clear();
         }

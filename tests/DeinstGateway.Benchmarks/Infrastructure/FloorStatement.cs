@@ -23,8 +23,9 @@ public sealed class FloorStatement : IDisposable
         Check(raw.sqlite3_prepare_v2(database, sql, out _statement));
     }
 
-    public static FloorStatement Insert(sqlite3 database, string table, IReadOnlyList<string> columns) =>
-        new(database, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})");
+    /// <param name="onConflict">An upsert clause, e.g. <c>ON CONFLICT (A, B) DO NOTHING</c>, or empty.</param>
+    public static FloorStatement Insert(sqlite3 database, string table, IReadOnlyList<string> columns, string onConflict = "") =>
+        new(database, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) {onConflict}");
 
     /// <summary>A JSON array of the values, as the gateway binds a collection (one parameter read with json_each).</summary>
     public static string Json(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);

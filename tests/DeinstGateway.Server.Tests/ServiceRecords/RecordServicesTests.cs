@@ -55,6 +55,38 @@ public sealed class RecordServicesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_ResentAfterTheYearlyCapIsReached_IsStillADuplicate_AndItsIdWithOtherContentRejectedAsReused()
+    {
+        var record = Respite(_child, new DateOnly(2025, 2, 3), 29);
+        var first = await RecordAsync(_gateway, RespiteProvider, record, Respite(_child, new DateOnly(2025, 4, 7), 1));
+        var changed = Respite(_child, new DateOnly(2025, 2, 3), 28);
+        changed.RequestId = record.RequestId;
+
+        var again = await RecordAsync(_gateway, RespiteProvider, record, changed);
+
+        Assert.Equal(2, first.Accepted);
+        Assert.Equal((0, 1, 1), (again.Accepted, again.Duplicate, again.Rejected));
+        Assert.Equal("REQUEST_ID_REUSED", Assert.Single(Assert.Single(again.Rejections).Reasons).Code);
+    }
+
+    [Fact]
+    public async Task Record_SameStreamThroughTwoGatewaysOnOneDatabaseAtOnce_StoresEachRecordOnce()
+    {
+        await using var replica = await GatewayProcess.StartAsync(_gateway.DatabasePath, "ServiceRecords:RecordBatchSize=7");
+        // One day a fortnight: 26 a year, under the respite cap.
+        var records = Enumerable.Range(0, 150).Select(i => Respite(_child, new DateOnly(2020, 1, 6).AddDays(i * 14), 1)).ToArray();
+
+        var answers = await Task.WhenAll(
+            RecordAsync(_gateway, RespiteProvider, records),
+            RecordAsync(replica, RespiteProvider, records),
+            RecordAsync(replica, RespiteProvider, records.Reverse().ToArray()));
+
+        Assert.All(answers, a => Assert.Equal((0, 150), (a.Rejected, a.Accepted + a.Duplicate)));
+        Assert.Equal(150, answers.Sum(a => a.Accepted));
+        Assert.Equal(["150"], await SqliteFile.ColumnAsync(_gateway.DatabasePath, "SELECT COUNT(*) FROM service_records"));
+    }
+
+    [Fact]
     public async Task Record_SeveralRecordsOfOneClientInOneBatch_AreLoggedAsOneWriteAtTheirRecordTime()
     {
         var response = await RecordAsync(_gateway, RespiteProvider,
