@@ -11,8 +11,10 @@ namespace DeinstGateway.Server.ServiceRecords;
 /// Runs one RecordServices or RecordServiceBatches stream: keeps reading records and prepares the next batch (parsing,
 /// digests, registry facts) on the other core while the previous one is decided and written in one
 /// transaction, so that the client is not held back by flow control while a batch is written. The
-/// batches are decided strictly one after another, each after the one before has committed, so a
-/// record's rules count every record accepted before it in the stream. The answer sums the batches.
+/// stages hand each other whole batches: a hand-over per record woke the next stage's thread for
+/// every record. The batches are decided strictly one after another, each after the one before
+/// has committed, so a record's rules count every record accepted before it in the stream. The
+/// answer sums the batches.
 /// </summary>
 public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordOptions options)
 {
@@ -25,7 +27,7 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
         {
             while (await requests.MoveNext(token))
             {
-                await arrived.WriteAsync(requests.Current.ToInput(), token);
+                await arrived.AddAsync(requests.Current.ToInput(), token);
             }
 
             return null;
@@ -49,18 +51,19 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
 
                 foreach (var record in records)
                 {
-                    await arrived.WriteAsync(record.ToInput(), token);
+                    await arrived.AddAsync(record.ToInput(), token);
                 }
             }
 
             return null;
         }, cancellationToken);
 
-    /// <param name="read">Reads the stream into the channel; returns why it stopped early, if it did.</param>
+    /// <param name="read">Reads the stream into batches; returns why it stopped early, if it did.</param>
     private async Task<RecordSummary> RunAsync(
-        Caller caller, Func<ChannelWriter<RecordInput>, CancellationToken, Task<DomainException?>> read, CancellationToken cancellationToken)
+        Caller caller, Func<Batcher, CancellationToken, Task<DomainException?>> read, CancellationToken cancellationToken)
     {
-        var arrived = Channel.CreateBounded<RecordInput>(new BoundedChannelOptions(options.RecordBatchSize * 2) { SingleReader = true, SingleWriter = true });
+        // One read batch waits while the one before is prepared.
+        var arrived = Channel.CreateBounded<List<RecordInput>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         // One prepared batch waits while the previous one is written.
         var prepared = Channel.CreateBounded<PreparedRecords>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -94,12 +97,14 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
         return new RecordSummary(accepted, duplicates, rejections);
     }
 
-    private static async Task<DomainException?> ReadAllAsync(
-        Func<ChannelWriter<RecordInput>, CancellationToken, Task<DomainException?>> read, ChannelWriter<RecordInput> arrived, CancellationToken cancellationToken)
+    private async Task<DomainException?> ReadAllAsync(
+        Func<Batcher, CancellationToken, Task<DomainException?>> read, ChannelWriter<List<RecordInput>> arrived, CancellationToken cancellationToken)
     {
         try
         {
-            var refusal = await read(arrived, cancellationToken);
+            var batcher = new Batcher(arrived, options.RecordBatchSize);
+            var refusal = await read(batcher, cancellationToken);
+            await batcher.FlushAsync(cancellationToken);
             arrived.Complete();
             return refusal;
         }
@@ -111,22 +116,11 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
     }
 
     private async Task PrepareAllAsync(
-        Caller caller, ChannelReader<RecordInput> arrived, ChannelWriter<PreparedRecords> prepared, CancellationToken cancellationToken)
+        Caller caller, ChannelReader<List<RecordInput>> arrived, ChannelWriter<PreparedRecords> prepared, CancellationToken cancellationToken)
     {
         try
         {
-            var batch = new List<RecordInput>(options.RecordBatchSize);
-            await foreach (var input in arrived.ReadAllAsync(cancellationToken))
-            {
-                batch.Add(input);
-                if (batch.Count == options.RecordBatchSize)
-                {
-                    await prepared.WriteAsync(await recording.PrepareAsync(caller, batch, cancellationToken), cancellationToken);
-                    batch = new List<RecordInput>(options.RecordBatchSize);
-                }
-            }
-
-            if (batch.Count > 0)
+            await foreach (var batch in arrived.ReadAllAsync(cancellationToken))
             {
                 await prepared.WriteAsync(await recording.PrepareAsync(caller, batch, cancellationToken), cancellationToken);
             }
@@ -136,6 +130,29 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
         catch (Exception e)
         {
             prepared.Complete(e);
+        }
+    }
+
+    /// <summary>Collects the records read into batches of the transaction's size and hands each full one on.</summary>
+    private sealed class Batcher(ChannelWriter<List<RecordInput>> batches, int size)
+    {
+        private List<RecordInput> _batch = new(size);
+
+        public ValueTask AddAsync(RecordInput input, CancellationToken cancellationToken)
+        {
+            _batch.Add(input);
+            return _batch.Count < size ? ValueTask.CompletedTask : HandOnAsync(cancellationToken);
+        }
+
+        /// <summary>Hands on the last records, fewer than a batch.</summary>
+        public ValueTask FlushAsync(CancellationToken cancellationToken) =>
+            _batch.Count > 0 ? HandOnAsync(cancellationToken) : ValueTask.CompletedTask;
+
+        private ValueTask HandOnAsync(CancellationToken cancellationToken)
+        {
+            var full = _batch;
+            _batch = new List<RecordInput>(size);
+            return batches.WriteAsync(full, cancellationToken);
         }
     }
 }
