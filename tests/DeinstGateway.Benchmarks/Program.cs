@@ -19,7 +19,7 @@ using DeinstGateway.Benchmarks.Transfers;
 const string Usage = """
     usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]
            DeinstGateway.Benchmarks capacity-query [--providers P (1000)] [--transfers T (20000)] [--calls C (500)] [--runs R (3)]
-           DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process] [--batch K (1)]
+           DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --batch K (1) | --nghttp]
            DeinstGateway.Benchmarks access-log [--reads N (20000)] [--runs R (3)] [--in-flight C (32)]
     """;
 

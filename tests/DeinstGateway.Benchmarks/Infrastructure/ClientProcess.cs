@@ -186,7 +186,7 @@ public sealed class ClientProcess : IAsyncDisposable
             : (processPath, []);
     }
 
-    private static string? FindOnPath(string name) =>
+    public static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, name))

@@ -34,7 +34,14 @@ public sealed class DevelopmentPki
             ? new DevelopmentPki(folder)
             : throw new BenchmarkFailedException($"no development PKI in {folder}");
 
-    public X509Certificate2 ClientCertificate(string institutionCode) => X509Certificate2.CreateFromPemFile(
+    public X509Certificate2 ClientCertificate(string institutionCode)
+    {
+        var (certificate, key) = ClientCertificateFiles(institutionCode);
+        return X509Certificate2.CreateFromPemFile(certificate, key);
+    }
+
+    /// <summary>The PEM files of an institution's client certificate and its key, for clients that read files.</summary>
+    public (string Certificate, string Key) ClientCertificateFiles(string institutionCode) => (
         Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".crt"),
         Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".key"));
 }

@@ -40,7 +40,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
 
     public async Task<int> RunAsync()
     {
-        Console.WriteLine(Line($"service-records: {options.Count} valid records on one {Stream} as {ServiceRecordRequestFactory.Provider} over {Clients} clients vs raw SQLite inserts, {options.Runs} run(s); client {(options.InProcess ? "in process" : "out of process")}"));
+        Console.WriteLine(Line($"service-records: {options.Count} valid records on one {Stream} as {ServiceRecordRequestFactory.Provider} over {Clients} clients vs raw SQLite inserts, {options.Runs} run(s); client {(options.Nghttp ? "nghttp" : options.InProcess ? "in process" : "out of process")}"));
         await BenchmarkRuns.RunAsync(Name + "-warm-up", 1, WarmUpAsync, (_, _) => { });
         var runs = await BenchmarkRuns.RunAsync(Name, options.Runs, RunOnceAsync,
             (run, figures) => BenchmarkRuns.Print(run, options.Runs, Line($"records/s {figures.RecordsPerSecond:F0} ({figures.Gateway.TotalSeconds:F2} s); raw rows/s {figures.RawRowsPerSecond:F0} ({figures.Raw.TotalSeconds:F2} s); ratio {figures.Ratio:F3}"), figures.Details));
@@ -60,9 +60,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         _warmUpRecords = Math.Max(Math.Min(WarmUpRecords, options.Count), WarmUpBatches * batchSize);
         var requests = ServiceRecordRequestFactory.Build(_warmUpRecords, clients, seed: 0);
         // The same client as the runs': the gateway's code for its connection is compiled too.
-        var (response, _) = options.InProcess
-            ? await RecordInProcessAsync(host, requests, details: [])
-            : await RecordOutOfProcessAsync(host, pki, folder, requests, details: []);
+        var (response, _) = await RecordAsync(host, pki, folder, requests, details: []);
         return response.Accepted;
     }
 
@@ -84,14 +82,15 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
 
             // Untimed: every record, built for those clients.
             requests = ServiceRecordRequestFactory.Build(options.Count, clients, seed: run);
-            (response, figures) = options.InProcess
-                ? await RecordInProcessAsync(host, requests, details)
-                : await RecordOutOfProcessAsync(host, pki, folder, requests, details);
+            (response, figures) = await RecordAsync(host, pki, folder, requests, details);
         }
 
         SqliteConnection.ClearAllPools();
         details.Insert(0, Verify(requests.Length, response, databasePath));
-        details.Insert(1, Line($"client: last write done after {figures.Writing.TotalSeconds:F2} s of {figures.Elapsed.TotalSeconds:F2} s (the gateway reads the stream only between its batches)"));
+        if (!options.Nghttp)
+        {
+            details.Insert(1, Line($"client: last write done after {figures.Writing.TotalSeconds:F2} s of {figures.Elapsed.TotalSeconds:F2} s (the gateway reads the stream only between its batches)"));
+        }
 
         // Untimed: the baseline's rows made from the same messages.
         var rawRows = requests.Select(ServiceRecordRawTable.Row).ToArray();
@@ -123,6 +122,27 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         SqliteConnection.ClearAllPools();
         ProcessMeter.Settle();
         return ServiceRecordWriteFloor.Measure(databasePath, requests, batchSize);
+    }
+
+    private Task<(Proto.RecordServicesResponse, RecordStreamFigures)> RecordAsync(
+        GatewayHost host, DevelopmentPki pki, string folder, Proto.RecordServiceRequest[] requests, List<string> details) =>
+        options.Nghttp ? RecordWithNghttpAsync(host, pki, folder, requests, details)
+        : options.InProcess ? RecordInProcessAsync(host, requests, details)
+        : RecordOutOfProcessAsync(host, pki, folder, requests, details);
+
+    /// <summary><c>--nghttp</c>: see <see cref="NghttpRecordStream"/>.</summary>
+    private static async Task<(Proto.RecordServicesResponse, RecordStreamFigures)> RecordWithNghttpAsync(
+        GatewayHost host, DevelopmentPki pki, string folder, Proto.RecordServiceRequest[] requests, List<string> details)
+    {
+        var bodyPath = Path.Combine(folder, "records.grpc");
+        NghttpRecordStream.WriteBody(bodyPath, requests);
+        ProcessMeter.Settle();
+        var before = ProcessMeter.Read();
+        var (response, elapsed, clientCpu) = await NghttpRecordStream.RunAsync(host.Address, pki, bodyPath, Purposes.ServiceDelivery);
+        var after = ProcessMeter.Read();
+        details.Add("gateway process (gateway only): " + after.Describe(before, elapsed, requests.Length));
+        details.Add(Line($"client process (nghttp on core {ClientProcess.Core}): cpu {clientCpu.TotalSeconds / elapsed.TotalSeconds:F2} of 1 core, {clientCpu.TotalMicroseconds / requests.Length:F1} µs per item"));
+        return (response, new RecordStreamFigures(elapsed, elapsed));
     }
 
     /// <summary><c>--in-process</c>: the client shares the gateway's process and cores.</summary>
@@ -261,7 +281,9 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         Console.WriteLine("  SQLite: journal_mode=WAL, synchronous=NORMAL for both (commits do not fsync; a power cut may lose the last ones)");
         Console.WriteLine("  timed: from the client's first write to the single response; the records are built before timing");
         Console.WriteLine(Line($"  gateway: in this benchmark process, NOT pinned ({cores} cores), {gc} GC ({GCSettings.LatencyMode}); .NET {Environment.Version}"));
-        Console.WriteLine(options.InProcess
+        Console.WriteLine(options.Nghttp
+            ? Line($"  client (--nghttp): nghttp ({NghttpRecordStream.Program}) pinned to core {ClientProcess.Core}, the stream's messages in gRPC framing as its request body; timed from starting nghttp (its start and TLS handshake included) to its exit")
+            : options.InProcess
             ? Line($"  client (--in-process): IN PROCESS (the gateway's process, sharing its {cores} cores and its GC); 'gateway + client process' CPU covers both")
             : "  client (default): " + ClientProcess.Placement(ServiceRecordClientCommand.Name) + "; " + (_clientRuntime ?? "no report")
                 + "; a fresh client process per run; 'gateway process' CPU is this process from `go` to the result line");
