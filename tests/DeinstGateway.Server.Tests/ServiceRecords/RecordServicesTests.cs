@@ -70,6 +70,19 @@ public sealed class RecordServicesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_RejectedByARule_KeepsItsReason_WhenALaterRecordOfTheBatchTakesItsRequestId()
+    {
+        var overCap = Respite(_child, new DateOnly(2025, 2, 3), 31);
+        var valid = Respite(_child, new DateOnly(2025, 2, 3), 3);
+        valid.RequestId = overCap.RequestId;
+
+        var response = await RecordAsync(_gateway, RespiteProvider, overCap, valid);
+
+        Assert.Equal((1, 0, 1), (response.Accepted, response.Duplicate, response.Rejected));
+        Assert.Contains("RESPITE_CARE_DAYS_PER_YEAR", Assert.Single(response.Rejections).Reasons.Select(r => r.Code));
+    }
+
+    [Fact]
     public async Task Record_SameStreamThroughTwoGatewaysOnOneDatabaseAtOnce_StoresEachRecordOnce()
     {
         await using var replica = await GatewayProcess.StartAsync(_gateway.DatabasePath, "ServiceRecords:RecordBatchSize=7");
