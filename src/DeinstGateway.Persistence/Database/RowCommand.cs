@@ -42,9 +42,7 @@ internal sealed class RowCommand<TRow> : IDisposable
 
     public static RowCommand<TRow> Insert(
         DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns) =>
-        new(connection, transaction,
-            $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c.Column))})",
-            columns);
+        new(connection, transaction, InsertSql(table, columns), columns);
 
     /// <summary>
     /// Inserts a row unless the table holds one with the same values in <paramref name="uniqueColumns"/>
@@ -56,14 +54,19 @@ internal sealed class RowCommand<TRow> : IDisposable
         DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns,
         IReadOnlyList<string> uniqueColumns)
     {
-        var names = string.Join(", ", columns.Select(c => c.Column));
-        var values = string.Join(", ", columns.Select(c => "@" + c.Column));
         return new(connection, transaction,
             connection is SqliteConnection
-                ? $"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT ({string.Join(", ", uniqueColumns)}) DO NOTHING"
-                : $"INSERT INTO {table} ({names}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {string.Join(" AND ", uniqueColumns.Select(c => $"{c} = @{c}"))})",
+                ? $"{InsertSql(table, columns)} ON CONFLICT ({string.Join(", ", uniqueColumns)}) DO NOTHING"
+                : $"INSERT INTO {table} ({Names(columns)}) SELECT {Parameters(columns)} WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {string.Join(" AND ", uniqueColumns.Select(c => $"{c} = @{c}"))})",
             columns);
     }
+
+    private static string InsertSql(string table, IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns) =>
+        $"INSERT INTO {table} ({Names(columns)}) VALUES ({Parameters(columns)})";
+
+    private static string Names(IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns) => string.Join(", ", columns.Select(c => c.Column));
+
+    private static string Parameters(IReadOnlyList<(string Column, Func<TRow, object?> Value)> columns) => string.Join(", ", columns.Select(c => "@" + c.Column));
 
     /// <summary>Updates the listed columns of the row whose <paramref name="key"/> (the first column) matches.</summary>
     public static RowCommand<TRow> Update(

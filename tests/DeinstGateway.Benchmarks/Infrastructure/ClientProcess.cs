@@ -40,14 +40,15 @@ public sealed class ClientProcess : IAsyncDisposable
             : string.Create(CultureInfo.InvariantCulture, $"a separate process pinned to core {Core} via `taskset -c {Core} {command}` ({Taskset})");
     }
 
-    /// <summary>Starts <paramref name="command"/> and waits until it has loaded its messages and connected.</summary>
-    public static async Task<ClientProcess> StartAsync(string command, IEnumerable<string> arguments)
+    /// <summary>
+    /// How to start <paramref name="program"/> on core <see cref="Core"/> (through taskset, when there
+    /// is one), its output and errors redirected; its own arguments still to be added.
+    /// </summary>
+    public static ProcessStartInfo Pinned(string program)
     {
-        var (program, prefix) = Self();
         var start = new ProcessStartInfo
         {
             FileName = Taskset ?? program,
-            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -59,6 +60,15 @@ public sealed class ClientProcess : IAsyncDisposable
             start.ArgumentList.Add(program);
         }
 
+        return start;
+    }
+
+    /// <summary>Starts <paramref name="command"/> and waits until it has loaded its messages and connected.</summary>
+    public static async Task<ClientProcess> StartAsync(string command, IEnumerable<string> arguments)
+    {
+        var (program, prefix) = Self();
+        var start = Pinned(program);
+        start.RedirectStandardInput = true;
         foreach (var argument in (string[])[.. prefix, command, .. arguments])
         {
             start.ArgumentList.Add(argument);

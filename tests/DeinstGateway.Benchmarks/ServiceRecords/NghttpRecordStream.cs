@@ -42,20 +42,7 @@ public static class NghttpRecordStream
         Uri address, DevelopmentPki pki, string bodyPath, string purpose)
     {
         var program = Program ?? throw new BenchmarkFailedException("--nghttp: nghttp was not found on PATH (apt-get install nghttp2-client)");
-        var start = new ProcessStartInfo
-        {
-            FileName = ClientProcess.Taskset ?? program,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (ClientProcess.Taskset is not null)
-        {
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(ClientProcess.Core.ToString(CultureInfo.InvariantCulture));
-            start.ArgumentList.Add(program);
-        }
-
+        var start = ClientProcess.Pinned(program);
         var (certificate, key) = pki.ClientCertificateFiles(ServiceRecordRequestFactory.Provider);
         foreach (var argument in (string[])[
             "--cert=" + certificate, "--key=" + key, "--data=" + bodyPath,
