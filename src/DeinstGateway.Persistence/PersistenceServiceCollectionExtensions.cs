@@ -36,6 +36,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IRegistrySnapshotSource, RegistrySnapshotSource>();
         services.AddScoped<ITransferStore, TransferStore>();
         services.AddScoped<IClientKeyStore, ClientKeyStore>();
+        services.AddScoped<IClientStore, ClientStore>();
         services.AddSingleton<FeedCommitSignal>();
         services.AddSingleton<AccessLogAppender>();
         services.AddSingleton<IAccessLog, AccessLog>();

@@ -74,6 +74,19 @@ public static class AccessMatrix
         new(Provider, AccessScope.OwnRecords, ReturnedFields.Pseudonymised, Purposes.ServiceDelivery),
     ];
 
+    // Those with a relation to a client find it by personal code; care centres and the ministry
+    // learn only which client it is, not who (they sent, or oversee, the person).
+    private static readonly Grant[] ClientFinders =
+    [
+        new(Ministry, AccessScope.All, ReturnedFields.Pseudonymised, Purposes.DataSubjectRequest, Purposes.Supervision),
+        new(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Identified,
+            Purposes.SupportPlanning, Purposes.ServiceDelivery, Purposes.TransferHandover, Purposes.DataSubjectRequest),
+        new(CareCentre, AccessScope.OwnBranches, ReturnedFields.Pseudonymised, Purposes.TransferHandover),
+        new(Branch, AccessScope.OwnRecords, ReturnedFields.Pseudonymised, Purposes.TransferHandover),
+        new(ChildCare, AccessScope.OwnRecords, ReturnedFields.Pseudonymised, Purposes.TransferHandover),
+        new(Provider, AccessScope.OwnRecords, ReturnedFields.Identified, Purposes.ServiceDelivery, Purposes.SupportPlanning),
+    ];
+
     /// <summary>Every allowed cell, in the order the README shows them.</summary>
     public static IReadOnlyList<AccessRule> Rules { get; } =
     [
@@ -106,6 +119,14 @@ public static class AccessMatrix
         .. Row(Rpcs.ListServiceRecords, ServiceRecordReaders),
         .. Row(Rpcs.GetFundingReport, PlaceCounters),
         .. Row(Rpcs.WithdrawServiceRecord, ServiceRecorders),
+
+        .. Row(Rpcs.LookupClient, ClientFinders),
+        .. Row(Rpcs.GetClient, [.. ClientFinders, new Grant(Region, AccessScope.OwnRegion, ReturnedFields.Pseudonymised, Purposes.Supervision)]),
+        .. Row(Rpcs.RegisterClient,
+            new Grant(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Identified, Purposes.SupportPlanning)),
+        .. Row(Rpcs.ListClients,
+            new Grant(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Identified, Purposes.SupportPlanning, Purposes.ServiceDelivery),
+            new Grant(Provider, AccessScope.OwnRecords, ReturnedFields.Identified, Purposes.ServiceDelivery)),
 
         .. Row(Rpcs.ListClientAccess,
             new Grant(Ministry, AccessScope.All, ReturnedFields.AccessLogEntries, Purposes.DataSubjectRequest, Purposes.Supervision),

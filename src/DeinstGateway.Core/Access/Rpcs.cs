@@ -35,6 +35,11 @@ public static class Rpcs
     public const string GetFundingReport = Package + "ServiceRecordService/GetFundingReport";
     public const string WithdrawServiceRecord = Package + "ServiceRecordService/WithdrawServiceRecord";
 
+    public const string LookupClient = Package + "ClientService/LookupClient";
+    public const string GetClient = Package + "ClientService/GetClient";
+    public const string RegisterClient = Package + "ClientService/RegisterClient";
+    public const string ListClients = Package + "ClientService/ListClients";
+
     public const string ListClientAccess = Package + "AuditService/ListClientAccess";
     public const string VerifyAuditLog = Package + "AuditService/VerifyAuditLog";
 

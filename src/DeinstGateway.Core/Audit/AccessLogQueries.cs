@@ -2,7 +2,7 @@ using System.Globalization;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Paging;
-using DeinstGateway.Core.SupportPlans;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Time;
 
 namespace DeinstGateway.Core.Audit;
@@ -11,20 +11,11 @@ namespace DeinstGateway.Core.Audit;
 /// Answers "who accessed this person's data, when and why" for the ministry and for a
 /// municipality responsible for the client, and checks the chain of the whole log.
 /// </summary>
-public sealed class AccessLogQueries(IAccessLog accessLog, ISupportPlanStore clients, GatewayCalendar calendar)
+public sealed class AccessLogQueries(IAccessLog accessLog, ClientGuard clients, GatewayCalendar calendar)
 {
     public async Task<Page<ChainedAccessEntry>> ListClientAccessAsync(Caller caller, string clientId, PageRequest page, CancellationToken cancellationToken)
     {
-        var allowed = AccessMatrix.Find(Rpcs.ListClientAccess, caller.Kind)?.Scope switch
-        {
-            AccessScope.All => true,
-            AccessScope.OwnMunicipality => (await clients.ResponsibleMunicipalitiesAsync(clientId, cancellationToken)).Contains(caller.InstitutionCode),
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw new NotFoundException("client", "clients/" + clientId);
-        }
+        await clients.EnsureReachesAsync(caller, Rpcs.ListClientAccess, clientId, "client", "clients/" + clientId, cancellationToken);
 
         var size = page.EffectiveSize;
         var fingerprint = PageToken.Fingerprint(clientId);

@@ -1,10 +1,8 @@
-using DeinstGateway.Core.Transfers;
-
 namespace DeinstGateway.Core.Clients;
 
 /// <summary>
-/// Brings every client row under the active keys after a key was added, and tells whether an old
-/// key still protects any row before it is retired.
+/// Brings every client row, and every copy of a person a transfer keeps, under the active keys
+/// after a key was added, and tells whether an old key still protects any of them before it is retired.
 /// </summary>
 public sealed class PersonalDataRotation(IClientKeyStore store, PersonalDataProtector protector)
 {
@@ -20,27 +18,50 @@ public sealed class PersonalDataRotation(IClientKeyStore store, PersonalDataProt
     public async Task<ReencryptionResult> ReencryptAsync(int batchSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var clients = await RewriteAllAsync(
+            (after, ct) => store.BeginRewriteAsync(after, batchSize, ct), r => r.Clients, c => c.Id, Reencrypt, (r, c, ct) => r.CommitAsync(c, ct),
+            cancellationToken);
+        var copies = await RewriteAllAsync(
+            (after, ct) => store.BeginPersonCopyRewriteAsync(after, batchSize, ct), r => r.Copies, c => c.TransferId, Reencrypt,
+            (r, c, ct) => r.CommitAsync(c, ct), cancellationToken);
+        return new ReencryptionResult(clients.Examined + copies.Examined, clients.Changed + copies.Changed);
+    }
+
+    private static async Task<ReencryptionResult> RewriteAllAsync<TRewrite, TRow>(
+        Func<string?, CancellationToken, Task<TRewrite>> begin,
+        Func<TRewrite, IReadOnlyList<TRow>> rows,
+        Func<TRow, string> idOf,
+        Func<TRow, TRow?> reencrypt,
+        Func<TRewrite, IReadOnlyCollection<TRow>, CancellationToken, Task> commit,
+        CancellationToken cancellationToken)
+        where TRewrite : IAsyncDisposable
+        where TRow : class
+    {
         var examined = 0;
         var changed = 0;
         string? afterId = null;
         while (true)
         {
-            await using var rewrite = await store.BeginRewriteAsync(afterId, batchSize, cancellationToken);
-            if (rewrite.Clients.Count == 0)
+            var rewrite = await begin(afterId, cancellationToken);
+            await using (rewrite)
             {
-                return new ReencryptionResult(examined, changed);
-            }
+                var read = rows(rewrite);
+                if (read.Count == 0)
+                {
+                    return new ReencryptionResult(examined, changed);
+                }
 
-            var rewritten = rewrite.Clients.Select(Reencrypt).OfType<ClientRecord>().ToList();
-            await rewrite.CommitAsync(rewritten, cancellationToken);
-            examined += rewrite.Clients.Count;
-            changed += rewritten.Count;
-            afterId = rewrite.Clients[^1].Id;
+                var rewritten = read.Select(reencrypt).OfType<TRow>().ToList();
+                await commit(rewrite, rewritten, cancellationToken);
+                examined += read.Count;
+                changed += rewritten.Count;
+                afterId = idOf(read[^1]);
+            }
         }
     }
 
     /// <summary>
-    /// How many clients still need key <paramref name="keyId"/>: encrypted with the encryption key
+    /// How many clients and person copies still need key <paramref name="keyId"/>: encrypted with the encryption key
     /// of that id, or hashed with the lookup key of that id. Zero means the key can be retired.
     /// </summary>
     public async Task<int> CountRowsUnderAsync(int keyId, int batchSize, CancellationToken cancellationToken)
@@ -54,12 +75,19 @@ public sealed class PersonalDataRotation(IClientKeyStore store, PersonalDataProt
             afterId = clients[^1].Id;
         }
 
+        afterId = null;
+        while (await store.ReadPersonCopiesAsync(afterId, batchSize, cancellationToken) is { Count: > 0 } copies)
+        {
+            count += copies.Count(c => protector.KeyIdOf(c.ProtectedIdentity) == keyId);
+            afterId = copies[^1].TransferId;
+        }
+
         return count;
     }
 
     private ClientRecord? Reencrypt(ClientRecord client)
     {
-        var associatedData = TransferSubmissions.ClientAssociatedData(client.Id);
+        var associatedData = ClientRecord.AssociatedData(client.Id);
         var identity = protector.Unprotect(client.ProtectedIdentity, associatedData);
         var codeHash = protector.LookupHash(identity.PersonalCode);
         var formerCodeHash = identity.FormerPersonalCode is { } former ? protector.LookupHash(former) : null;
@@ -79,6 +107,17 @@ public sealed class PersonalDataRotation(IClientKeyStore store, PersonalDataProt
         };
     }
 
+    private PersonCopy? Reencrypt(PersonCopy copy)
+    {
+        if (protector.KeyIdOf(copy.ProtectedIdentity) == protector.ActiveKeyId)
+        {
+            return null;
+        }
+
+        var associatedData = ProtectedPerson.AssociatedData(copy.TransferId);
+        return copy with { ProtectedIdentity = protector.Protect(protector.Unprotect(copy.ProtectedIdentity, associatedData), associatedData) };
+    }
+
     private bool IsUnder(ClientRecord client, int keyId)
     {
         if (protector.KeyIdOf(client.ProtectedIdentity) == keyId)
@@ -86,12 +125,12 @@ public sealed class PersonalDataRotation(IClientKeyStore store, PersonalDataProt
             return true;
         }
 
-        var identity = protector.Unprotect(client.ProtectedIdentity, TransferSubmissions.ClientAssociatedData(client.Id));
+        var identity = protector.Unprotect(client.ProtectedIdentity, ClientRecord.AssociatedData(client.Id));
         return protector.LookupKeyIdOf(identity.PersonalCode, client.PersonalCodeHash) == keyId
             || (identity.FormerPersonalCode is { } former && client.FormerPersonalCodeHash is { } formerHash
                 && protector.LookupKeyIdOf(former, formerHash) == keyId);
     }
 }
 
-/// <summary>How many client rows a re-encryption looked at and how many it rewrote.</summary>
+/// <summary>How many client rows and person copies a re-encryption looked at and how many it rewrote.</summary>
 public sealed record ReencryptionResult(int Examined, int Changed);

@@ -1,6 +1,8 @@
 using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.SupportPlans;
+using DeinstGateway.Core.Time;
 using DeinstGateway.Core.Transfers;
 
 namespace DeinstGateway.Core.ServiceRecords;
@@ -42,7 +44,7 @@ public sealed record RecordSummary(int Accepted, int Duplicate, IReadOnlyList<Re
 /// <summary>What the rules need to know about a client, read inside the recording transaction.</summary>
 public sealed record ClientFacts(
     DateOnly BirthDate,
-    IReadOnlyList<string> ResponsibleMunicipalities,
+    IReadOnlyList<ClientRelation> Relations,
     IReadOnlyList<SupportPlan> SupportPlans,
     IReadOnlyList<ServiceRecord> EarlierRecords);
 

@@ -17,7 +17,7 @@ public sealed class ServiceRecordQueries(IServiceRecordStore store, IRegistrySna
     public async Task<Page<ServiceRecord>> ListAsync(Caller caller, ServiceRecordFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         CapacityScope.EnsureMayQuery(caller);
-        var inScope = ServiceRecordScope.Of(caller, await registry.GetAsync(cancellationToken));
+        var inScope = ServiceRecordScope.Of(caller, await registry.GetAsync(cancellationToken), calendar.Today);
         var size = page.EffectiveSize;
         // Without show_withdrawn the fingerprint is the one from before that filter existed, so a page
         // token from a replica still on the previous version pages on during a rolling upgrade.

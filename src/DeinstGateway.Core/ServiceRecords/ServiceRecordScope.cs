@@ -1,14 +1,16 @@
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Capacity;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Time;
 
 namespace DeinstGateway.Core.ServiceRecords;
 
 /// <summary>
-/// Records delivered by one of the providers, or about a client of the responsible municipality
-/// (one of its transfers was neither rejected nor cancelled), wherever delivered.
+/// Records delivered by one of the providers, or about a client in <see cref="Clients"/> (for a
+/// municipality: the clients it is responsible for today), wherever delivered.
 /// </summary>
-public sealed record ServiceRecordScope(IReadOnlyCollection<string> ProviderCodes, string? ResponsibleMunicipalityCode)
+public sealed record ServiceRecordScope(IReadOnlyCollection<string> ProviderCodes, ClientScope? Clients)
 {
     /// <summary>
     /// The records the caller may list, as the access matrix grants listing them to its kind; null
@@ -16,13 +18,13 @@ public sealed record ServiceRecordScope(IReadOnlyCollection<string> ProviderCode
     /// recorded it: a municipality that is no longer responsible for the client can still withdraw
     /// what it reported by mistake.
     /// </summary>
-    public static ServiceRecordScope? Of(Caller caller, RegistrySnapshot snapshot)
+    public static ServiceRecordScope? Of(Caller caller, RegistrySnapshot snapshot, DateOnly today)
     {
         var scope = AccessMatrix.Find(Rpcs.ListServiceRecords, caller.Kind)!.Scope;
         return scope == AccessScope.All
             ? null
             : new ServiceRecordScope(
                 CapacityQueries.ProvidersInScope(caller, snapshot).Select(p => p.Code).ToList(),
-                scope == AccessScope.OwnMunicipality ? caller.InstitutionCode : null);
+                scope == AccessScope.OwnMunicipality ? ClientScope.For(caller, Rpcs.ListServiceRecords, snapshot, today) : null);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ServiceRecordWithdrawals(
 {
     public async Task<ServiceRecord> WithdrawAsync(Caller caller, string recordId, WithdrawalReason reason, CancellationToken cancellationToken)
     {
-        var scope = ServiceRecordScope.Of(caller, await registry.GetAsync(cancellationToken));
+        var scope = ServiceRecordScope.Of(caller, await registry.GetAsync(cancellationToken), calendar.Today);
         ServiceRecord? repeat = null;
 
         // A second look happens only when another process withdrew the record between this

@@ -1,5 +1,6 @@
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
 
@@ -76,7 +77,7 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
                 continue;
             }
 
-            var reasons = Check(caller, batch, record, facts, clients, out var client);
+            var reasons = Check(caller, batch, record, facts, clients, calendar.Today, out var client);
             if (reasons.Count > 0)
             {
                 outcomes[i] = Outcome.Rejected(reasons);
@@ -124,16 +125,17 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
     /// <summary>Who may record it and the programme's rules, counting the client's records so far; empty when the record passes.</summary>
     private static IReadOnlyList<ServiceRecordViolation> Check(
         Caller caller, PreparedRecords batch, PreparedRecord record, IReadOnlyDictionary<string, ClientFacts> facts,
-        Dictionary<string, ClientState> clients, out ClientState? client)
+        Dictionary<string, ClientState> clients, DateOnly today, out ClientState? client)
     {
-        if (!TryGetClient(record.ClientId!, facts, clients, out client))
+        // A recorder with no relation to the client learns nothing of it, not even from which rule refuses the record.
+        if (!TryGetClient(record.ClientId!, facts, clients, out client) || !MayRecordFor(caller, client!.Facts.Relations, record.Period!.Value, today))
         {
             return [new(ClientUnknown, "The client is not known to the gateway.")];
         }
 
-        if (caller.InstitutionCode != record.ProviderCode && !client!.Facts.ResponsibleMunicipalities.Contains(caller.InstitutionCode))
+        if (caller.Kind == InstitutionKind.ServiceProvider && caller.InstitutionCode != record.ProviderCode)
         {
-            return [new(NotResponsible, "Only the provider that delivered it or a municipality responsible for the client records a service.")];
+            return [new(NotResponsible, "A provider records only the services it delivered itself.")];
         }
 
         var input = record.Input;
@@ -141,6 +143,18 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
             client!.Facts.BirthDate, record.ServiceType, record.ProviderCode!, record.Period!.Value, input.Quantity,
             (ServiceUnit)input.Unit, input.CostCents, (FundingSource)input.FundingSource, record.EsfProjectCode);
         return batch.Rules.Check(candidate, new ProgrammeFacts(record.Provider, batch.EsfProjects, client.SupportPlans, client.Recorded));
+    }
+
+    /// <summary>
+    /// The municipality responsible for the client, or a provider serving it, on a day of the
+    /// record's period or today: a service is reported after it was delivered, also once the
+    /// client has moved on.
+    /// </summary>
+    private static bool MayRecordFor(Caller caller, IReadOnlyList<ClientRelation> relations, InclusivePeriod period, DateOnly today)
+    {
+        var kind = caller.Kind == InstitutionKind.ServiceProvider ? RelationKind.Provider : RelationKind.Responsible;
+        return relations.Any(r => r.Kind == kind && r.InstitutionCode == caller.InstitutionCode
+            && (r.Overlaps(period.FirstDay, period.LastDay) || r.IsActiveOn(today)));
     }
 
     private static RecordSummary Summarize(PreparedRecords batch, Outcome[] outcomes)

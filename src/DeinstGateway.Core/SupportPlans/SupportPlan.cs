@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
 
 namespace DeinstGateway.Core.SupportPlans;
@@ -26,6 +27,12 @@ public sealed record SupportPlan(
     public string Etag => "\"v" + Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
 
     public string Name => SupportPlanNames.Of(ClientId, PlanId);
+
+    /// <summary>A provider the plan names serves the client while the plan is valid.</summary>
+    public IReadOnlyList<ClientRelation> ProviderRelations() =>
+        PlannedServices.Select(s => s.ProviderCode).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(provider => new ClientRelation(ClientId, RelationKind.Provider, provider, ValidFrom, ValidTo))
+            .ToList();
 }
 
 /// <summary>What a municipality sends: the plan without its bookkeeping.</summary>
@@ -56,12 +63,6 @@ public interface ISupportPlanStore
     /// <see cref="Errors.ConcurrencyException"/> when the version moved on.
     /// </summary>
     Task SaveAsync(SupportPlan plan, int? expectedVersion, AccessEntry access, CancellationToken cancellationToken);
-
-    /// <summary>Municipalities a transfer of the client is addressed to, unless it was rejected or cancelled.</summary>
-    Task<IReadOnlyList<string>> ResponsibleMunicipalitiesAsync(string clientId, CancellationToken cancellationToken);
-
-    /// <summary>The provider of the client's latest completed transfer, if any.</summary>
-    Task<string?> CurrentProviderAsync(string clientId, CancellationToken cancellationToken);
 }
 
 public static class SupportPlanNames

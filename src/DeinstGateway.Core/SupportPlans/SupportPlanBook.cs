@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Paging;
 using DeinstGateway.Core.Registry;
@@ -10,15 +11,16 @@ namespace DeinstGateway.Core.SupportPlans;
 
 /// <summary>
 /// Writing and reading support plans. A plan holds health and disability data, so a caller who
-/// may not read it is told NOT_FOUND, as if it did not exist; a municipality that may read but
-/// not write it (no longer responsible) is told PERMISSION_DENIED.
+/// may not read it is told NOT_FOUND, as if it did not exist. Only the municipality responsible
+/// for the client today writes them; any other is told PERMISSION_DENIED, whether the client
+/// exists or not.
 /// </summary>
-public sealed partial class SupportPlanBook(ISupportPlanStore store, IRegistrySnapshotSource registry, GatewayCalendar calendar, IAccessLog accessLog)
+public sealed partial class SupportPlanBook(
+    ISupportPlanStore store, ClientGuard clients, IRegistrySnapshotSource registry, GatewayCalendar calendar, IAccessLog accessLog)
 {
     public async Task<SupportPlan> PutAsync(Caller caller, SupportPlanDraft draft, string etag, CancellationToken cancellationToken)
     {
-        if (caller.Kind != InstitutionKind.Municipality
-            || !(await store.ResponsibleMunicipalitiesAsync(draft.ClientId, cancellationToken)).Contains(caller.InstitutionCode))
+        if (!await clients.ReachesAsync(caller, Rpcs.PutSupportPlan, draft.ClientId, cancellationToken))
         {
             throw new ForbiddenException("NOT_RESPONSIBLE_MUNICIPALITY", "Only a municipality responsible for the client writes its support plans.");
         }
@@ -58,7 +60,7 @@ public sealed partial class SupportPlanBook(ISupportPlanStore store, IRegistrySn
 
     public async Task<SupportPlan> GetAsync(Caller caller, string clientId, string planId, CancellationToken cancellationToken)
     {
-        await EnsureMayReadAsync(caller, clientId, SupportPlanNames.Of(clientId, planId), cancellationToken);
+        await clients.EnsureReachesAsync(caller, Rpcs.GetSupportPlan, clientId, "support plan", SupportPlanNames.Of(clientId, planId), cancellationToken);
         var plan = await store.FindAsync(clientId, planId, cancellationToken)
             ?? throw new NotFoundException("support plan", SupportPlanNames.Of(clientId, planId));
         await accessLog.RecordReadsAsync([AccessEntry.Of(caller, clientId, AccessOutcome.Read, calendar.Now)], cancellationToken);
@@ -67,27 +69,13 @@ public sealed partial class SupportPlanBook(ISupportPlanStore store, IRegistrySn
 
     public async Task<Page<SupportPlan>> ListAsync(Caller caller, string clientId, PageRequest page, CancellationToken cancellationToken)
     {
-        await EnsureMayReadAsync(caller, clientId, SupportPlanNames.Client(clientId), cancellationToken);
+        await clients.EnsureReachesAsync(caller, Rpcs.ListSupportPlans, clientId, "support plan", SupportPlanNames.Client(clientId), cancellationToken);
         var size = page.EffectiveSize;
         var fingerprint = PageToken.Fingerprint(clientId);
         var plans = await store.ListAsync(clientId, PageToken.Decode(page.PageToken, fingerprint), size + 1, cancellationToken);
         var items = plans.Take(size).ToList();
         await accessLog.RecordReadsAsync([AccessEntry.Of(caller, clientId, AccessOutcome.Read, calendar.Now)], cancellationToken);
         return new Page<SupportPlan>(items, plans.Count > size ? PageToken.Encode(fingerprint, items[^1].PlanId) : string.Empty);
-    }
-
-    private async Task EnsureMayReadAsync(Caller caller, string clientId, string name, CancellationToken cancellationToken)
-    {
-        var allowed = caller.Kind switch
-        {
-            InstitutionKind.Municipality => (await store.ResponsibleMunicipalitiesAsync(clientId, cancellationToken)).Contains(caller.InstitutionCode),
-            InstitutionKind.ServiceProvider => await store.CurrentProviderAsync(clientId, cancellationToken) == caller.InstitutionCode,
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw new NotFoundException("support plan", name);
-        }
     }
 
     private static SupportPlan Validate(SupportPlanDraft draft, Caller caller, RegistrySnapshot snapshot)

@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
 
 namespace DeinstGateway.Core.Transfers;
@@ -35,22 +36,15 @@ public interface ITransferStore
     Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken);
 }
 
-/// <summary>A transfer with its history and the protected identity of its client.</summary>
-public sealed record TransferRecord(Transfer Transfer, IReadOnlyList<TransferStateChange> History, ClientRecord Client);
-
-/// <summary>A client as stored: look-up hashes and the protected identity, never the plain code.</summary>
-public sealed record ClientRecord(
-    string Id,
-    byte[] PersonalCodeHash,
-    byte[]? FormerPersonalCodeHash,
-    byte[] ProtectedIdentity,
-    DateOnly BirthDate);
+/// <summary>A transfer with its history and the person as its sender sent them, still protected.</summary>
+public sealed record TransferRecord(Transfer Transfer, IReadOnlyList<TransferStateChange> History, ProtectedPerson Person);
 
 public sealed record TransferFilter(
     TransferState? State,
     string? SourceCode,
     string? DestinationMunicipalityCode,
-    DateTimeOffset? UpdatedSince);
+    DateTimeOffset? UpdatedSince,
+    string? ClientId = null);
 
 /// <summary>
 /// A state change as the feed carries it, with the transfer's non-personal routing fields and
@@ -83,8 +77,6 @@ public interface ISubmissionBatch : IAsyncDisposable
 
     void AddClient(ClientRecord client);
 
-    void UpdateClient(ClientRecord client);
-
     /// <summary>Adds a transfer; the access-log entry of writing its client commits with it.</summary>
     void AddTransfer(NewTransfer transfer, AccessEntry access);
 
@@ -95,14 +87,15 @@ public interface ISubmissionBatch : IAsyncDisposable
     Task CommitAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>A transfer to create, with the idempotency keys it is stored under and its first state change.</summary>
+/// <summary>A transfer to create, with the idempotency keys it is stored under, its first state change and the person as sent.</summary>
 public sealed record NewTransfer(
     Transfer Transfer,
     string SubmitterCode,
     string BusinessKey,
     string RequestId,
     byte[] ContentHash,
-    TransferStateChange Submitted);
+    TransferStateChange Submitted,
+    ProtectedPerson Person);
 
 public interface ITransferChange : IAsyncDisposable
 {
@@ -123,7 +116,7 @@ public interface ITransferChange : IAsyncDisposable
     /// Stores the new state if the transfer is still at the version this change read;
     /// otherwise throws <see cref="Errors.ConcurrencyException"/>.
     /// </summary>
-    Task SaveAsync(Transfer changed, TransferStateChange change, AccessEntry access, CancellationToken cancellationToken);
+    Task SaveAsync(Transfer changed, TransferStateChange change, RelationChanges relations, AccessEntry access, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
 }

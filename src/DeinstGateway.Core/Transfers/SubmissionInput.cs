@@ -1,3 +1,5 @@
+using DeinstGateway.Core.Time;
+
 namespace DeinstGateway.Core.Transfers;
 
 /// <summary>

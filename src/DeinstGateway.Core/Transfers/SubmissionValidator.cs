@@ -19,9 +19,7 @@ public static partial class SubmissionValidator
     /// <summary>Moves are planned months, not years, ahead.</summary>
     public const int LatestMoveYearsAhead = 2;
 
-    private const int MaxNameLength = 100;
     private const int AdultAge = 18;
-    private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
 
     private static readonly InstitutionKind[] SourceKinds =
         [InstitutionKind.StateCareCentre, InstitutionKind.CareCentreBranch, InstitutionKind.ChildCareInstitution];
@@ -64,21 +62,9 @@ public static partial class SubmissionValidator
             }
         }
 
-        var identity = Identity(input, Fail);
-        var birthDate = input.BirthDate?.ToDate();
-        if (birthDate is null)
-        {
-            Fail("transfer.person.birth_date", "is required and must be a real calendar date");
-        }
-        else if (birthDate < EarliestBirthDate || birthDate > today)
-        {
-            Fail("transfer.person.birth_date", "must lie between 1900-01-01 and today");
-            birthDate = null;
-        }
-        else if (identity is not null && BirthDateOfCodes(identity) is { } encoded && encoded != birthDate)
-        {
-            Fail("transfer.person.birth_date", "does not match the birth date encoded in the personal code");
-        }
+        var identity = PersonValidator.Identity(
+            new PersonInput(input.PersonalCode, input.FormerPersonalCode, input.GivenName, input.FamilyName, input.BirthDate), "transfer.person.", Fail);
+        var birthDate = PersonValidator.BirthDate(input.BirthDate, identity, today, "transfer.person.", Fail);
 
         var plannedMoveDate = input.PlannedMoveDate?.ToDate();
         if (plannedMoveDate is null)
@@ -168,53 +154,6 @@ public static partial class SubmissionValidator
 
         return institution;
     }
-
-    private static ClientIdentity? Identity(SubmissionInput input, Action<string, string> fail)
-    {
-        var valid = true;
-        if (!PersonalCode.TryParse(input.PersonalCode, out var code, out var error))
-        {
-            fail("transfer.person.personal_code", error ?? "is not a valid personal code");
-            valid = false;
-        }
-
-        PersonalCode? former = null;
-        if (input.FormerPersonalCode.Length > 0)
-        {
-            if (!PersonalCode.TryParse(input.FormerPersonalCode, out var parsedFormer, out var formerError))
-            {
-                fail("transfer.person.former_personal_code", formerError ?? "is not a valid personal code");
-                valid = false;
-            }
-            else if (parsedFormer.Format != PersonalCodeFormat.Old || (valid && code.Format != PersonalCodeFormat.New))
-            {
-                fail("transfer.person.former_personal_code", "is only for a person who changed from an old-format code to a new-format one");
-                valid = false;
-            }
-            else
-            {
-                former = parsedFormer;
-            }
-        }
-
-        valid &= Name(input.GivenName, "transfer.person.given_name", fail);
-        valid &= Name(input.FamilyName, "transfer.person.family_name", fail);
-        return valid ? new ClientIdentity(code, former, input.GivenName, input.FamilyName) : null;
-    }
-
-    private static bool Name(string name, string field, Action<string, string> fail)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || name.Any(char.IsControl) || name.Trim().Length != name.Length)
-        {
-            fail(field, $"is required: 1-{MaxNameLength} characters, no control characters, no leading or trailing spaces");
-            return false;
-        }
-
-        return true;
-    }
-
-    private static DateOnly? BirthDateOfCodes(ClientIdentity identity) =>
-        identity.PersonalCode.BirthDate ?? identity.FormerPersonalCode?.BirthDate;
 
     private static List<ServiceType>? Services(IReadOnlyList<int> requested, Action<string, string> fail)
     {

@@ -1,5 +1,6 @@
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
@@ -72,6 +73,7 @@ public sealed class TransferCommands(
             await change.SaveAsync(
                 changed,
                 new TransferStateChange(0, transfer.Id, transfer.State, next, caller.InstitutionCode, now, reason, changed.Version),
+                RelationsAfter(transfer, changed, calendar.Today),
                 AccessEntry.Of(caller, transfer.ClientId, AccessOutcome.Written, now),
                 cancellationToken);
             await change.CommitAsync(cancellationToken);
@@ -80,6 +82,16 @@ public sealed class TransferCommands(
         // The answer shows what was just written: the write's entry covers it.
         return await queries.ReadWithoutLoggingAsync(caller, transferId, cancellationToken);
     }
+
+    /// <summary>What the change does to the client's responsible municipality and provider.</summary>
+    private static RelationChanges RelationsAfter(Transfer before, Transfer after, DateOnly today) => (before.State, after.State) switch
+    {
+        (_, TransferState.Accepted) => ClientResponsibility.OnAccepted(after.ClientId, after.Id, after.DestinationMunicipalityCode, today),
+        (_, TransferState.Completed) =>
+            ClientResponsibility.OnCompleted(after.ClientId, after.Id, after.DestinationMunicipalityCode, after.DestinationProviderCode, today),
+        (TransferState.Accepted, TransferState.Cancelled) => ClientResponsibility.OnCancelledAfterAcceptance(after.ClientId, after.Id, today),
+        _ => RelationChanges.None,
+    };
 
     private static string? ProviderForAccept(Transfer transfer, string? providerCode, RegistrySnapshot snapshot)
     {

@@ -25,7 +25,7 @@ public sealed class TransferQueries(ITransferStore store, PersonalDataProtector 
 
         var inScope = scope.Includes(record.Transfer);
         await accessLog.RecordReadsAsync(
-            [AccessEntry.Of(caller, record.Client.Id, inScope ? AccessOutcome.Read : AccessOutcome.Refused, calendar.Now)], cancellationToken);
+            [AccessEntry.Of(caller, record.Transfer.ClientId, inScope ? AccessOutcome.Read : AccessOutcome.Refused, calendar.Now)], cancellationToken);
         return inScope ? View(record, scope) : throw new NotFoundException("transfer", TransferNames.Of(transferId));
     }
 
@@ -39,6 +39,18 @@ public sealed class TransferQueries(ITransferStore store, PersonalDataProtector 
             : throw new NotFoundException("transfer", TransferNames.Of(transferId));
     }
 
+    /// <summary>
+    /// The client's transfers the caller sees, for a view of the client whose own access-log
+    /// entry covers them.
+    /// </summary>
+    public async Task<IReadOnlyList<TransferView>> ListOfClientWithoutLoggingAsync(
+        Caller caller, string clientId, int limit, CancellationToken cancellationToken)
+    {
+        var scope = TransferScope.For(caller);
+        var records = await store.ListAsync(scope, new TransferFilter(null, null, null, null, clientId), null, limit, cancellationToken);
+        return records.Select(r => View(r, scope)).ToList();
+    }
+
     public async Task<Page<TransferView>> ListAsync(
         Caller caller, TransferFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
@@ -49,7 +61,7 @@ public sealed class TransferQueries(ITransferStore store, PersonalDataProtector 
         var afterId = PageToken.Decode(page.PageToken, fingerprint);
         var records = await store.ListAsync(scope, filter, afterId, size + 1, cancellationToken);
         var shown = records.Take(size).ToList();
-        await accessLog.RecordReadsAsync(AccessEntry.ReadsOf(caller, shown.Select(r => r.Client.Id), calendar.Now), cancellationToken);
+        await accessLog.RecordReadsAsync(AccessEntry.ReadsOf(caller, shown.Select(r => r.Transfer.ClientId), calendar.Now), cancellationToken);
         var items = shown.Select(r => View(r, scope)).ToList();
         var next = records.Count > size ? PageToken.Encode(fingerprint, items[^1].Transfer.Id) : string.Empty;
         return new Page<TransferView>(items, next);
@@ -60,7 +72,7 @@ public sealed class TransferQueries(ITransferStore store, PersonalDataProtector 
         record.History,
         scope.SeesPersonalData
             ? new PersonView(
-                protector.Unprotect(record.Client.ProtectedIdentity, TransferSubmissions.ClientAssociatedData(record.Client.Id)),
-                record.Client.BirthDate)
+                protector.Unprotect(record.Person.ProtectedIdentity, ProtectedPerson.AssociatedData(record.Transfer.Id)),
+                record.Person.BirthDate)
             : null);
 }

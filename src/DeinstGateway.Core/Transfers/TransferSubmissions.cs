@@ -41,16 +41,19 @@ public sealed class TransferSubmissions(
                 var formerCodeHashes = submission.Identity.FormerPersonalCode is { } former ? protector.LookupHashes(former) : null;
                 // Most submissions bring a person not seen before: their client is made here,
                 // off the writer's path, and dropped if the batch's look-up finds the person.
-                var clientId = Guid.CreateVersion7().ToString("D");
+                var clientId = ClientRecord.NewId();
                 var newClient = new ClientRecord(
-                    clientId, codeHashes.Active, formerCodeHashes?.Active, Protect(submission.Identity, clientId), submission.BirthDate);
+                    clientId, codeHashes.Active, formerCodeHashes?.Active,
+                    protector.Protect(submission.Identity, ClientRecord.AssociatedData(clientId)), submission.BirthDate, submission.TargetGroup);
+                var transferId = Guid.CreateVersion7().ToString("D");
                 valid.Add(new PreparedSubmission(
                     i,
                     submission,
                     submission.ContentHash(),
                     codeHashes,
                     formerCodeHashes,
-                    Guid.CreateVersion7().ToString("D"),
+                    transferId,
+                    new ProtectedPerson(protector.Protect(submission.Identity, ProtectedPerson.AssociatedData(transferId)), submission.BirthDate),
                     newClient));
             }
             else
@@ -108,7 +111,7 @@ public sealed class TransferSubmissions(
         var clients = new ClientDirectory(lookup.Clients);
         var now = calendar.Now;
 
-        foreach (var (index, submission, hash, codeHash, formerCodeHash, transferId, newClient) in valid)
+        foreach (var (index, submission, hash, codeHash, formerCodeHash, transferId, person, newClient) in valid)
         {
             if (byRequestId.TryGetValue(submission.RequestId, out var sameRequest))
             {
@@ -126,7 +129,7 @@ public sealed class TransferSubmissions(
                 continue;
             }
 
-            var client = ResolveClient(submission, newClient, (codeHash, formerCodeHash), clients, batch);
+            var client = ResolveClient(newClient, (codeHash, formerCodeHash), clients, batch);
             var transfer = NewTransfer(transferId, submission, client.Id, now);
             batch.AddTransfer(new NewTransfer(
                 transfer,
@@ -134,7 +137,8 @@ public sealed class TransferSubmissions(
                 submission.BusinessKey,
                 submission.RequestId,
                 hash,
-                new TransferStateChange(0, transfer.Id, null, TransferState.Submitted, caller.InstitutionCode, now, null, transfer.Version)),
+                new TransferStateChange(0, transfer.Id, null, TransferState.Submitted, caller.InstitutionCode, now, null, transfer.Version),
+                person),
                 AccessEntry.Of(caller, client.Id, AccessOutcome.Written, now));
 
             var known = new KnownTransfer(transfer.Id, submission.BusinessKey, caller.InstitutionCode, submission.RequestId, hash);
@@ -145,50 +149,26 @@ public sealed class TransferSubmissions(
     }
 
     /// <summary>
-    /// One client per person: found by the personal code or by the former code of a person who
-    /// changed from an old-format code to a new one, and kept up to date with the latest names.
+    /// One client per person: found by the personal code, or by the former code of a person who
+    /// changed from an old-format code to a new one. A submission never changes a client: the
+    /// transfer keeps the person as its sender sent it, and names that differ from the client's
+    /// stay the sender's own (a code change is its responsible municipality's explicit call).
     /// </summary>
-    private ClientRecord ResolveClient(
-        ValidSubmission submission,
+    private static ClientRecord ResolveClient(
         ClientRecord newClient,
         (PersonalCodeHashes Current, PersonalCodeHashes? Former) hashes,
         ClientDirectory clients,
         ISubmissionBatch batch)
     {
-        var existing = clients.Find(hashes.Current) ?? (hashes.Former is null ? null : clients.Find(hashes.Former));
-        if (existing is null)
-        {
-            batch.AddClient(newClient);
-            clients.Add(newClient);
-            return newClient;
-        }
-
-        var switchesCode = hashes.Former is not null && hashes.Former.Matches(existing.PersonalCodeHash);
-        var stored = protector.Unprotect(existing.ProtectedIdentity, ClientAssociatedData(existing.Id));
-        var renamed = stored.GivenName != submission.Identity.GivenName || stored.FamilyName != submission.Identity.FamilyName;
-        if (!switchesCode && !renamed)
+        if ((clients.Find(hashes.Current) ?? (hashes.Former is null ? null : clients.Find(hashes.Former))) is { } existing)
         {
             return existing;
         }
 
-        var identity = switchesCode
-            ? submission.Identity
-            : stored with { GivenName = submission.Identity.GivenName, FamilyName = submission.Identity.FamilyName };
-        var updated = existing with
-        {
-            PersonalCodeHash = switchesCode ? hashes.Current.Active : existing.PersonalCodeHash,
-            FormerPersonalCodeHash = switchesCode ? hashes.Former?.Active : existing.FormerPersonalCodeHash,
-            ProtectedIdentity = Protect(identity, existing.Id),
-        };
-        batch.UpdateClient(updated);
-        clients.Add(updated);
-        return updated;
+        batch.AddClient(newClient);
+        clients.Add(newClient);
+        return newClient;
     }
-
-    private byte[] Protect(ClientIdentity identity, string clientId) => protector.Protect(identity, ClientAssociatedData(clientId));
-
-    /// <summary>Binds a client's ciphertext to its row: moved to another client it no longer opens.</summary>
-    public static byte[] ClientAssociatedData(string clientId) => System.Text.Encoding.ASCII.GetBytes("clients/" + clientId);
 
     private static Transfer NewTransfer(string id, ValidSubmission s, string clientId, DateTimeOffset now) => new(
         id,
@@ -236,7 +216,7 @@ public sealed class TransferSubmissions(
             return null;
         }
 
-        /// <summary>Adds or replaces the client under each of its code hashes.</summary>
+        /// <summary>Adds the client under each of its code hashes.</summary>
         public void Add(ClientRecord client)
         {
             _byHash[Convert.ToHexString(client.PersonalCodeHash)] = client;
@@ -253,8 +233,8 @@ public sealed record PreparedBatch(SubmitResult[] Results, IReadOnlyList<Prepare
 
 /// <summary>
 /// A valid submission with its position in the batch, content digest, personal-code look-up
-/// hashes, and what it becomes if it is new: the transfer's id and, for a person
-/// the gateway does not know yet, the client.
+/// hashes, and what it becomes if it is new: the transfer's id, the person as sent (protected)
+/// and, for a person the gateway does not know yet, the client.
 /// </summary>
 public sealed record PreparedSubmission(
     int Index,
@@ -263,4 +243,5 @@ public sealed record PreparedSubmission(
     PersonalCodeHashes CodeHashes,
     PersonalCodeHashes? FormerCodeHashes,
     string TransferId,
+    ProtectedPerson Person,
     ClientRecord NewClient);

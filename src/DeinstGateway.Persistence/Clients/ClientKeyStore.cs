@@ -9,6 +9,15 @@ namespace DeinstGateway.Persistence.Clients;
 
 internal sealed class ClientKeyStore(GatewayDbContext db, IWriteSerializer writeSerializer) : IClientKeyStore
 {
+    private static readonly (string, Func<ClientRow, object?>)[] ClientUpdateColumns =
+    [
+        ("Id", c => c.Id),
+        ("PersonalCodeHash", c => c.PersonalCodeHash),
+        ("FormerPersonalCodeHash", c => c.FormerPersonalCodeHash),
+        ("ProtectedIdentity", c => c.ProtectedIdentity),
+        ("UpdateTime", c => c.UpdateTime),
+    ];
+
     public async Task<IClientRewrite> BeginRewriteAsync(string? afterId, int limit, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -38,6 +47,51 @@ internal sealed class ClientKeyStore(GatewayDbContext db, IWriteSerializer write
         return rows.Select(c => c.ToDomain()).ToList();
     }
 
+    public async Task<IPersonCopyRewrite> BeginPersonCopyRewriteAsync(string? afterTransferId, int limit, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await writeSerializer.EnterAsync(db, cancellationToken);
+            return new PersonCopyRewrite(db, transaction, await ReadPersonCopiesAsync(afterTransferId, limit, cancellationToken));
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<PersonCopy>> ReadPersonCopiesAsync(string? afterTransferId, int limit, CancellationToken cancellationToken)
+    {
+        var query = db.Transfers.AsNoTracking();
+        if (afterTransferId is not null)
+        {
+            query = query.Where(t => string.Compare(t.Id, afterTransferId) > 0);
+        }
+
+        return await query.OrderBy(t => t.Id).Take(limit).Select(t => new PersonCopy(t.Id, t.ProtectedPerson)).ToListAsync(cancellationToken);
+    }
+
+    private sealed class PersonCopyRewrite(GatewayDbContext db, IDbContextTransaction transaction, IReadOnlyList<PersonCopy> copies)
+        : IPersonCopyRewrite
+    {
+        public IReadOnlyList<PersonCopy> Copies => copies;
+
+        public async Task CommitAsync(IReadOnlyCollection<PersonCopy> changed, CancellationToken cancellationToken)
+        {
+            foreach (var copy in changed)
+            {
+                await db.Transfers.Where(t => t.Id == copy.TransferId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.ProtectedPerson, copy.ProtectedIdentity), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+    }
+
     private sealed class ClientRewrite(GatewayDbContext db, IDbContextTransaction transaction, IReadOnlyList<ClientRecord> clients)
         : IClientRewrite
     {
@@ -45,8 +99,8 @@ internal sealed class ClientKeyStore(GatewayDbContext db, IWriteSerializer write
 
         public async Task CommitAsync(IReadOnlyCollection<ClientRecord> changed, CancellationToken cancellationToken)
         {
-            await SubmissionWriter.UpdateClientsAsync(
-                db.Database.GetDbConnection(), transaction.GetDbTransaction(), changed.Select(c => c.ToUpdateRow()), cancellationToken);
+            using var update = RowCommand<ClientRow>.Update(db.Database.GetDbConnection(), transaction.GetDbTransaction(), "clients", ClientUpdateColumns);
+            await update.ExecuteAsync(changed.Select(c => c.ToUpdateRow()), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -1,5 +1,6 @@
 using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Capacity;
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.ServiceRecords;
 using DeinstGateway.Persistence.SupportPlans;
@@ -31,6 +32,10 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ServiceRecordRow> ServiceRecords => Set<ServiceRecordRow>();
 
     public DbSet<ClientRow> Clients => Set<ClientRow>();
+
+    public DbSet<ClientRelationRow> ClientRelations => Set<ClientRelationRow>();
+
+    public DbSet<ClientRegistrationRow> ClientRegistrations => Set<ClientRegistrationRow>();
 
     public DbSet<TransferRow> Transfers => Set<TransferRow>();
 

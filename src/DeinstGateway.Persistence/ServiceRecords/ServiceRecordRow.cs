@@ -1,9 +1,10 @@
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.Transfers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.ServiceRecords;
 

@@ -4,6 +4,7 @@ using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Audit;
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -94,10 +95,13 @@ internal sealed class ServiceRecordStore(
         }
 
         var providers = scope.ProviderCodes.ToList();
-        var municipality = scope.ResponsibleMunicipalityCode;
-        return records.Where(r => providers.Contains(r.ProviderCode)
-            || (municipality != null && db.Transfers.Any(t => t.ClientId == r.ClientId && t.DestinationMunicipalityCode == municipality
-                && t.State != TransferState.Rejected && t.State != TransferState.Cancelled)));
+        if (scope.Clients is null)
+        {
+            return records.Where(r => providers.Contains(r.ProviderCode));
+        }
+
+        var clients = ClientScopeQuery.ClientIds(db, scope.Clients);
+        return records.Where(r => providers.Contains(r.ProviderCode) || clients.Contains(r.ClientId));
     }
 
     private static ServiceRecord ToDomain(ServiceRecordRow r) => new(
@@ -149,11 +153,9 @@ internal sealed class ServiceRecordStore(
             var serviceList = services.ToList();
             var birthDates = await db.Clients.AsNoTracking().Where(c => clients.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.BirthDate, StringComparer.Ordinal, cancellationToken);
-            var municipalities = (await db.Transfers.AsNoTracking()
-                    .Where(t => clients.Contains(t.ClientId) && t.State != TransferState.Rejected && t.State != TransferState.Cancelled)
-                    .Select(t => new { t.ClientId, t.DestinationMunicipalityCode })
-                    .ToListAsync(cancellationToken))
-                .ToLookup(t => t.ClientId, t => t.DestinationMunicipalityCode, StringComparer.Ordinal);
+            var relations = (await db.ClientRelations.AsNoTracking().Where(r => clients.Contains(r.ClientId)).ToListAsync(cancellationToken))
+                .Select(r => r.ToDomain())
+                .ToLookup(r => r.ClientId, StringComparer.Ordinal);
             var earlierRows = serviceList.Count == 0
                 ? []
                 : await db.ServiceRecords.AsNoTracking()
@@ -166,7 +168,7 @@ internal sealed class ServiceRecordStore(
             var facts = new Dictionary<string, ClientFacts>(StringComparer.Ordinal);
             foreach (var (id, birthDate) in birthDates)
             {
-                facts[id] = new ClientFacts(birthDate, municipalities[id].Distinct().ToList(), plans.GetValueOrDefault(id, []), earlier[id].ToList());
+                facts[id] = new ClientFacts(birthDate, relations[id].ToList(), plans.GetValueOrDefault(id, []), earlier[id].ToList());
             }
 
             return facts;

@@ -1,7 +1,8 @@
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.Transfers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.SupportPlans;
 

@@ -4,6 +4,7 @@ using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Audit;
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,6 +75,7 @@ internal sealed class SupportPlanStore(GatewayDbContext db, IWriteSerializer wri
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await ClientRelationWriter.ReplacePlanProvidersAsync(db, plan.ClientId, plan.PlanId, plan.ProviderRelations(), cancellationToken);
             await accessLog.AppendAsync(db, [access], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -90,20 +92,6 @@ internal sealed class SupportPlanStore(GatewayDbContext db, IWriteSerializer wri
             db.ChangeTracker.Clear();
         }
     }
-
-    public async Task<IReadOnlyList<string>> ResponsibleMunicipalitiesAsync(string clientId, CancellationToken cancellationToken) =>
-        await db.Transfers.AsNoTracking()
-            .Where(t => t.ClientId == clientId && t.State != TransferState.Rejected && t.State != TransferState.Cancelled)
-            .Select(t => t.DestinationMunicipalityCode)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-
-    public async Task<string?> CurrentProviderAsync(string clientId, CancellationToken cancellationToken) =>
-        await db.Transfers.AsNoTracking()
-            .Where(t => t.ClientId == clientId && t.State == TransferState.Completed && t.DestinationProviderCode != null)
-            .OrderByDescending(t => t.UpdateTime)
-            .Select(t => t.DestinationProviderCode)
-            .FirstOrDefaultAsync(cancellationToken);
 
     private static SupportPlan ToDomain(SupportPlanRow row) => new(
         row.ClientId,

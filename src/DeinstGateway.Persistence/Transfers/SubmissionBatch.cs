@@ -1,8 +1,10 @@
 using System.Data.Common;
 using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Audit;
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +14,7 @@ namespace DeinstGateway.Persistence.Transfers;
 internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction transaction, FeedCommitSignal signal, AccessLogAppender accessLog)
     : ISubmissionBatch
 {
-    private readonly Dictionary<string, ClientRow> _newClients = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ClientRow> _updatedClients = new(StringComparer.Ordinal);
+    private readonly List<ClientRow> _newClients = [];
     private readonly List<TransferRow> _transfers = [];
     private readonly List<TransferEventRow> _events = [];
     private readonly List<AccessEntry> _accesses = [];
@@ -42,32 +43,7 @@ internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction
         return new SubmissionLookup(transfers, clients.Select(c => c.ToDomain()).ToList());
     }
 
-    public void AddClient(ClientRecord client)
-    {
-        var now = DateTime.UtcNow;
-        var row = new ClientRow
-        {
-            Id = client.Id,
-            PersonalCodeHash = [],
-            ProtectedIdentity = client.ProtectedIdentity,
-            CreateTime = now,
-            UpdateTime = now,
-        };
-        row.Apply(client);
-        _newClients[client.Id] = row;
-    }
-
-    public void UpdateClient(ClientRecord client)
-    {
-        // A client created earlier in this batch is not written yet: change what will be inserted.
-        if (_newClients.TryGetValue(client.Id, out var pending))
-        {
-            pending.Apply(client);
-            return;
-        }
-
-        _updatedClients[client.Id] = client.ToUpdateRow();
-    }
+    public void AddClient(ClientRecord client) => _newClients.Add(client.ToRow(DateTime.UtcNow));
 
     public void AddTransfer(NewTransfer transfer, AccessEntry access)
     {
@@ -83,7 +59,7 @@ internal sealed class SubmissionBatch(GatewayDbContext db, IDbContextTransaction
             await SubmissionWriter.WriteAsync(
                 db.Database.GetDbConnection(),
                 transaction.GetDbTransaction(),
-                new SubmissionRows(_newClients.Values, _updatedClients.Values, _transfers, _events),
+                new SubmissionRows(_newClients, _transfers, _events),
                 cancellationToken);
             await accessLog.AppendAsync(db, _accesses, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,11 +1,11 @@
 using System.Data.Common;
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
 
 namespace DeinstGateway.Persistence.Transfers;
 
 internal sealed record SubmissionRows(
     IEnumerable<ClientRow> NewClients,
-    IEnumerable<ClientRow> UpdatedClients,
     IReadOnlyList<TransferRow> Transfers,
     IReadOnlyList<TransferEventRow> Events);
 
@@ -22,16 +22,8 @@ internal static class SubmissionWriter
         ("FormerPersonalCodeHash", c => c.FormerPersonalCodeHash),
         ("ProtectedIdentity", c => c.ProtectedIdentity),
         ("BirthDate", c => c.BirthDate),
+        ("TargetGroup", c => c.TargetGroup),
         ("CreateTime", c => c.CreateTime),
-        ("UpdateTime", c => c.UpdateTime),
-    ];
-
-    private static readonly (string, Func<ClientRow, object?>)[] ClientUpdateColumns =
-    [
-        ("Id", c => c.Id),
-        ("PersonalCodeHash", c => c.PersonalCodeHash),
-        ("FormerPersonalCodeHash", c => c.FormerPersonalCodeHash),
-        ("ProtectedIdentity", c => c.ProtectedIdentity),
         ("UpdateTime", c => c.UpdateTime),
     ];
 
@@ -46,6 +38,8 @@ internal static class SubmissionWriter
         ("RequestId", t => t.RequestId),
         ("ContentHash", t => t.ContentHash),
         ("ClientId", t => t.ClientId),
+        ("ProtectedPerson", t => t.ProtectedPerson),
+        ("PersonBirthDate", t => t.PersonBirthDate),
         ("TargetGroup", t => t.TargetGroup),
         ("DestinationMunicipalityCode", t => t.DestinationMunicipalityCode),
         ("DestinationRegionCode", t => t.DestinationRegionCode),
@@ -79,8 +73,6 @@ internal static class SubmissionWriter
             await insert.ExecuteAsync(rows.NewClients, cancellationToken);
         }
 
-        await UpdateClientsAsync(connection, transaction, rows.UpdatedClients, cancellationToken);
-
         using (var insert = RowCommand<TransferRow>.Insert(connection, transaction, "transfers", TransferColumns))
         {
             await insert.ExecuteAsync(rows.Transfers, cancellationToken);
@@ -90,13 +82,5 @@ internal static class SubmissionWriter
         {
             await insert.ExecuteAsync(rows.Events, cancellationToken);
         }
-    }
-
-    /// <summary>Writes the look-up hashes, protected identity and update time of existing clients.</summary>
-    public static async Task UpdateClientsAsync(
-        DbConnection connection, DbTransaction transaction, IEnumerable<ClientRow> clients, CancellationToken cancellationToken)
-    {
-        using var update = RowCommand<ClientRow>.Update(connection, transaction, "clients", ClientUpdateColumns);
-        await update.ExecuteAsync(clients, cancellationToken);
     }
 }

@@ -1,9 +1,11 @@
 using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Capacity;
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +52,8 @@ internal sealed class TransferChange(
         return moved;
     }
 
-    public async Task SaveAsync(Transfer changed, TransferStateChange change, AccessEntry access, CancellationToken cancellationToken)
+    public async Task SaveAsync(
+        Transfer changed, TransferStateChange change, RelationChanges relations, AccessEntry access, CancellationToken cancellationToken)
     {
         if (row is null)
         {
@@ -68,6 +71,7 @@ internal sealed class TransferChange(
             throw new ConcurrencyException("The transfer was changed by another call meanwhile; read it again. " + e.GetType().Name);
         }
 
+        await ClientRelationWriter.ApplyAsync(db, relations, cancellationToken);
         await accessLog.AppendAsync(db, [access], cancellationToken);
     }
 

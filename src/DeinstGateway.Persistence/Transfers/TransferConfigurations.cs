@@ -1,6 +1,7 @@
+using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Registry;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Transfers;
 
@@ -20,6 +21,7 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<TransferR
         builder.Property(t => t.RequestId).HasMaxLength(16);
         builder.Property(t => t.ContentHash).HasMaxLength(32);
         builder.Property(t => t.ClientId).HasMaxLength(36);
+        builder.Property(t => t.ProtectedPerson).HasMaxLength(1024);
         builder.Property(t => t.TargetGroup).HasConversion<string>().HasMaxLength(48);
         builder.Property(t => t.DestinationMunicipalityCode).HasMaxLength(Code);
         builder.Property(t => t.DestinationRegionCode).HasMaxLength(Code);
@@ -64,21 +66,5 @@ internal sealed class TransferEventConfiguration : IEntityTypeConfiguration<Tran
         builder.Property(e => e.RejectionReason).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(e => new { e.TransferId, e.Sequence });
         builder.HasOne<TransferRow>().WithMany().HasForeignKey(e => e.TransferId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class ClientConfiguration : IEntityTypeConfiguration<ClientRow>
-{
-    public void Configure(EntityTypeBuilder<ClientRow> builder)
-    {
-        builder.ToTable("clients");
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).HasMaxLength(36);
-        builder.Property(c => c.PersonalCodeHash).HasMaxLength(32);
-        builder.Property(c => c.FormerPersonalCodeHash).HasMaxLength(32);
-        builder.Property(c => c.ProtectedIdentity).HasMaxLength(1024);
-        builder.HasIndex(c => c.PersonalCodeHash).IsUnique();
-        // Few people change their personal code: the index holds only those who did.
-        builder.HasIndex(c => c.FormerPersonalCodeHash).IsUnique().HasFilter("FormerPersonalCodeHash IS NOT NULL");
     }
 }

@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Database;
@@ -39,6 +40,8 @@ internal static class TransferRowMapping
             RequestId = StoredUuid.ToBytes(created.RequestId),
             ContentHash = created.ContentHash,
             ClientId = t.ClientId,
+            ProtectedPerson = created.Person.ProtectedIdentity,
+            PersonBirthDate = created.Person.BirthDate,
             DestinationMunicipalityCode = t.DestinationMunicipalityCode,
             RequestedServices = FormatServices(t.RequestedServices),
             SupportPlanReference = t.SupportPlanReference,
@@ -77,28 +80,7 @@ internal static class TransferRowMapping
     public static TransferStateChange ToDomain(this TransferEventRow row) => new(
         row.Sequence, row.TransferId, row.FromState, row.ToState, row.ActorCode, StoredTime.AsUtc(row.Time), row.RejectionReason, row.Version);
 
-    public static ClientRecord ToDomain(this ClientRow row) => new(
-        row.Id,
-        row.PersonalCodeHash,
-        row.FormerPersonalCodeHash,
-        row.ProtectedIdentity,
-        row.BirthDate);
-
-    /// <summary>A row with what an update of an existing client writes (<see cref="SubmissionWriter.UpdateClientsAsync"/>).</summary>
-    public static ClientRow ToUpdateRow(this ClientRecord client)
-    {
-        var row = new ClientRow { Id = client.Id, PersonalCodeHash = [], ProtectedIdentity = [], UpdateTime = DateTime.UtcNow };
-        row.Apply(client);
-        return row;
-    }
-
-    public static void Apply(this ClientRow row, ClientRecord client)
-    {
-        row.PersonalCodeHash = client.PersonalCodeHash;
-        row.FormerPersonalCodeHash = client.FormerPersonalCodeHash;
-        row.ProtectedIdentity = client.ProtectedIdentity;
-        row.BirthDate = client.BirthDate;
-    }
+    public static ProtectedPerson Person(this TransferRow row) => new(row.ProtectedPerson, row.PersonBirthDate);
 
     private static string FormatServices(IEnumerable<ServiceType> services) =>
         string.Join(',', services.Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)));

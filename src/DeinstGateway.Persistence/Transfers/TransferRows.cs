@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Transfers;
 
 namespace DeinstGateway.Persistence.Transfers;
@@ -27,6 +28,11 @@ public sealed class TransferRow
     public required byte[] ContentHash { get; set; }
 
     public required string ClientId { get; set; }
+
+    /// <summary>The person as the sender sent them, encrypted (<see cref="Core.Clients.ProtectedPerson"/>).</summary>
+    public required byte[] ProtectedPerson { get; set; }
+
+    public DateOnly PersonBirthDate { get; set; }
 
     public TargetGroup TargetGroup { get; set; }
 
@@ -78,29 +84,4 @@ public sealed class TransferEventRow
     public RejectionReason? RejectionReason { get; set; }
 
     public int Version { get; set; }
-}
-
-/// <summary>
-/// One person. The personal code is never stored in plain text: keyed HMACs find the client
-/// again, and the code with the names is kept only AES-GCM encrypted.
-/// </summary>
-public sealed class ClientRow
-{
-    public required string Id { get; set; }
-
-    /// <summary>
-    /// The 32-byte HMAC of the personal code, stored as bytes: the unique index on it takes a
-    /// random place per new person, and half-size entries mean fewer index pages rewritten per commit.
-    /// </summary>
-    public required byte[] PersonalCodeHash { get; set; }
-
-    public byte[]? FormerPersonalCodeHash { get; set; }
-
-    public required byte[] ProtectedIdentity { get; set; }
-
-    public DateOnly BirthDate { get; set; }
-
-    public DateTime CreateTime { get; set; }
-
-    public DateTime UpdateTime { get; set; }
 }

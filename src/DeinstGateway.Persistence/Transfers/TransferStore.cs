@@ -24,10 +24,7 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
 
     public async Task<TransferRecord?> FindAsync(string transferId, CancellationToken cancellationToken)
     {
-        var found = await db.Transfers.AsNoTracking()
-            .Where(t => t.Id == transferId)
-            .Join(db.Clients.AsNoTracking(), t => t.ClientId, c => c.Id, (t, c) => new { Transfer = t, Client = c })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == transferId, cancellationToken);
         if (found is null)
         {
             return null;
@@ -37,7 +34,7 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
             .Where(e => e.TransferId == transferId)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
-        return new TransferRecord(found.Transfer.ToDomain(), history.Select(e => e.ToDomain()).ToList(), found.Client.ToDomain());
+        return new TransferRecord(found.ToDomain(), history.Select(e => e.ToDomain()).ToList(), found.Person());
     }
 
     public async Task<IReadOnlyList<TransferRecord>> ListAsync(
@@ -65,24 +62,26 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
             query = query.Where(t => t.UpdateTime >= sinceUtc);
         }
 
+        if (filter.ClientId is { } client)
+        {
+            query = query.Where(t => t.ClientId == client);
+        }
+
         if (afterId is not null)
         {
             query = query.Where(t => string.Compare(t.Id, afterId) > 0);
         }
 
-        var page = await query.OrderBy(t => t.Id).Take(limit)
-            .Join(db.Clients.AsNoTracking(), t => t.ClientId, c => c.Id, (t, c) => new { Transfer = t, Client = c })
-            .ToListAsync(cancellationToken);
-        var ids = page.Select(p => p.Transfer.Id).ToList();
+        var page = await query.OrderBy(t => t.Id).Take(limit).ToListAsync(cancellationToken);
+        var ids = page.Select(p => p.Id).ToList();
         var events = await db.TransferEvents.AsNoTracking()
             .Where(e => ids.Contains(e.TransferId))
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
         var history = events.ToLookup(e => e.TransferId, StringComparer.Ordinal);
         return page
-            .OrderBy(p => p.Transfer.Id, StringComparer.Ordinal)
-            .Select(p => new TransferRecord(
-                p.Transfer.ToDomain(), history[p.Transfer.Id].Select(e => e.ToDomain()).ToList(), p.Client.ToDomain()))
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => new TransferRecord(p.ToDomain(), history[p.Id].Select(e => e.ToDomain()).ToList(), p.Person()))
             .ToList();
     }
 

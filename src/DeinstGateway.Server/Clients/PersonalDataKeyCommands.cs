@@ -65,7 +65,7 @@ public static class PersonalDataKeyCommands
             .ReencryptAsync(BatchSize(app.Configuration), cancellationToken);
         var protector = app.Services.GetRequiredService<PersonalDataProtector>();
         output.WriteLine(
-            $"{result.Changed} of {result.Examined} client rows rewritten; every client is now under encryption key " +
+            $"{result.Changed} of {result.Examined} rows of personal data rewritten (clients and the persons transfers keep); every one is now under encryption key " +
             $"{protector.ActiveKeyId} and lookup key {protector.ActiveLookupKeyId}.");
         return 0;
     }
@@ -89,13 +89,13 @@ public static class PersonalDataKeyCommands
             .CountRowsUnderAsync(id, BatchSize(app.Configuration), cancellationToken);
         if (rows > 0)
         {
-            await error.WriteLineAsync($"{rows} client rows still need key {id}; run {ReencryptName} first. Nothing was removed.");
+            await error.WriteLineAsync($"{rows} rows of personal data (clients and the persons transfers keep) still need key {id}; run {ReencryptName} first. Nothing was removed.");
             return 1;
         }
 
         if (PersonalDataProtection.KeyFilePath(app.Configuration) is not { } path)
         {
-            output.WriteLine($"No client row needs key {id}: remove PersonalData:EncryptionKeys:{id} and PersonalData:LookupKeys:{id} from the configuration.");
+            output.WriteLine($"No row of personal data needs key {id}: remove PersonalData:EncryptionKeys:{id} and PersonalData:LookupKeys:{id} from the configuration.");
             return 0;
         }
 

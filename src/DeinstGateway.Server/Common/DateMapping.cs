@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Errors;
+using DeinstGateway.Core.Time;
 using GoogleDate = Google.Type.Date;
 
 namespace DeinstGateway.Server.Common;
@@ -9,6 +10,9 @@ public static class DateMapping
     public static GoogleDate? ToProto(this DateOnly? date) => date is { } d ? d.ToProto() : null;
 
     public static GoogleDate ToProto(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+
+    /// <summary>The date as sent, left for Core to check, so that it can name every wrong field at once.</summary>
+    public static DateInput? ToInput(this GoogleDate? date) => date is null ? null : new DateInput(date.Year, date.Month, date.Day);
 
     public static DateOnly ToDateOnly(this GoogleDate date, string field)
     {

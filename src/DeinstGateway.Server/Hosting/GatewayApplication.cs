@@ -28,6 +28,7 @@ public static class GatewayApplication
         builder.Services.AddGatewayLimits(builder.Configuration);
         builder.Services.AddPersonalDataProtection(builder.Configuration);
         builder.Services.AddRegistry();
+        builder.Services.AddClients();
         builder.Services.AddTransfers(builder.Configuration);
         builder.Services.AddCapacity();
         builder.Services.AddSupportPlans();

@@ -5,6 +5,7 @@ using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Server.Access;
 using DeinstGateway.Server.Audit;
 using DeinstGateway.Server.Capacity;
+using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Errors;
 using DeinstGateway.Server.Health;
 using DeinstGateway.Server.Registry;
@@ -51,6 +52,7 @@ public static class GatewayGrpc
         var gateway = app.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         app.UseMiddleware<RequestFrameGuard>(gateway.MaxReceiveMessageBytes);
         app.MapGrpcService<RegistryService>();
+        app.MapGrpcService<ClientService>();
         app.MapGrpcService<TransferService>();
         app.MapGrpcService<CapacityService>();
         app.MapGrpcService<SupportPlanService>();

@@ -1,6 +1,7 @@
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Common;
 using DeinstGateway.Server.Errors;
 using Google.Protobuf.WellKnownTypes;
@@ -23,12 +24,12 @@ public static class TransferMapping
             person.FormerPersonalCode,
             person.GivenName,
             person.FamilyName,
-            person.BirthDate is { } birth ? new DateInput(birth.Year, birth.Month, birth.Day) : null,
+            person.BirthDate.ToInput(),
             (int)t.TargetGroup,
             t.DestinationMunicipality,
             t.RequestedServices.Select(s => (int)s).ToList(),
             t.DestinationProvider,
-            t.PlannedMoveDate is { } move ? new DateInput(move.Year, move.Month, move.Day) : null,
+            t.PlannedMoveDate.ToInput(),
             t.SupportPlanReference);
     }
 
@@ -61,16 +62,7 @@ public static class TransferMapping
             Name = TransferNames.Of(t.Id),
             CaseNumber = t.CaseNumber,
             Source = registry.Reference(t.SourceCode),
-            Person = view.Person is { } person
-                ? new Proto.Person
-                {
-                    PersonalCode = person.Identity.PersonalCode.ToString(),
-                    FormerPersonalCode = person.Identity.FormerPersonalCode?.ToString() ?? string.Empty,
-                    GivenName = person.Identity.GivenName,
-                    FamilyName = person.Identity.FamilyName,
-                    BirthDate = person.BirthDate.ToProto(),
-                }
-                : new Proto.Person(),
+            Person = view.Person is { } person ? person.Identity.ToProto(person.BirthDate) : new Proto.Person(),
             Client = "clients/" + t.ClientId,
             TargetGroup = (Proto.TargetGroup)t.TargetGroup,
             DestinationMunicipality = registry.Reference(t.DestinationMunicipalityCode),

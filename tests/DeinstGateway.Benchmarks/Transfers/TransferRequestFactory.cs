@@ -58,7 +58,7 @@ public static class TransferRequestFactory
                         FamilyName = family,
                         BirthDate = Date(birthDate),
                     },
-                    TargetGroup = TargetGroup.AdultWithIntellectualOrMentalDisability,
+                    TargetGroup = Deinst.V1.TargetGroup.AdultWithIntellectualOrMentalDisability,
                     DestinationMunicipality = "institutions/" + Destinations[i % Destinations.Length],
                     RequestedServices = { PlaceBasedServices[i % PlaceBasedServices.Length] },
                     PlannedMoveDate = Date(today.AddDays(1 + (i % 364))),

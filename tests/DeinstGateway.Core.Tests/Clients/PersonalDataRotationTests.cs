@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using DeinstGateway.Core.Clients;
-using DeinstGateway.Core.Transfers;
 
 namespace DeinstGateway.Core.Tests.Clients;
 
@@ -101,6 +100,36 @@ public sealed class PersonalDataRotationTests
         Assert.Equal(0, after);
     }
 
+    [Fact]
+    public async Task ReencryptAsync_PersonCopiesOfTransfersUnderTheOldKey_RewritesThemAndCountsThemBefore()
+    {
+        // Arrange
+        var store = new InMemoryClientKeyStore(Clients(KeySet1, 1), Copies(KeySet1, 3));
+        var rotation = new PersonalDataRotation(store, BothKeySets);
+        var before = await rotation.CountRowsUnderAsync(1, batchSize: 2, CancellationToken.None);
+
+        // Act
+        var result = await rotation.ReencryptAsync(batchSize: 2, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(4, before);
+        Assert.Equal(new ReencryptionResult(4, 4), result);
+        Assert.Equal(0, await rotation.CountRowsUnderAsync(1, batchSize: 2, CancellationToken.None));
+        Assert.All(store.Copies, copy =>
+        {
+            Assert.Equal(2, BothKeySets.KeyIdOf(copy.ProtectedIdentity));
+            Assert.Equal("Ozola", KeySet2.Unprotect(copy.ProtectedIdentity, ProtectedPerson.AssociatedData(copy.TransferId)).FamilyName);
+        });
+    }
+
+    private static List<PersonCopy> Copies(PersonalDataProtector protector, int count) =>
+        Enumerable.Range(0, count).Select(_ =>
+        {
+            var transferId = Guid.NewGuid().ToString("D");
+            var identity = new ClientIdentity(NewFormatCode(Interlocked.Increment(ref _people)), null, "Anna", "Ozola");
+            return new PersonCopy(transferId, protector.Protect(identity, ProtectedPerson.AssociatedData(transferId)));
+        }).ToList();
+
     private static void AssertUnder(PersonalDataProtector protector, ClientRecord row)
     {
         var identity = Identity(protector, row);
@@ -110,7 +139,7 @@ public sealed class PersonalDataRotationTests
     }
 
     private static ClientIdentity Identity(PersonalDataProtector protector, ClientRecord row) =>
-        protector.Unprotect(row.ProtectedIdentity, TransferSubmissions.ClientAssociatedData(row.Id));
+        protector.Unprotect(row.ProtectedIdentity, ClientRecord.AssociatedData(row.Id));
 
     /// <summary>Clients as a gateway with these keys writes them, each with a new and a former code.</summary>
     private static List<ClientRecord> Clients(PersonalDataProtector protector, int count) =>
@@ -123,8 +152,9 @@ public sealed class PersonalDataRotationTests
                 id,
                 protector.LookupHash(identity.PersonalCode),
                 protector.LookupHash(identity.FormerPersonalCode!.Value),
-                protector.Protect(identity, TransferSubmissions.ClientAssociatedData(id)),
-                new DateOnly(1985, 3, 15));
+                protector.Protect(identity, ClientRecord.AssociatedData(id)),
+                new DateOnly(1985, 3, 15),
+                TargetGroup.AdultWithIntellectualOrMentalDisability);
         }).ToList();
 
     private static PersonalCode NewFormatCode(int person) =>
@@ -148,11 +178,14 @@ public sealed class PersonalDataRotationTests
         new(new PersonalDataKeys(
             encryption.Max(k => k.Id), encryption.ToDictionary(k => k.Id, k => k.Key), lookup.Max(k => k.Id), lookup.ToDictionary(k => k.Id, k => k.Key)));
 
-    private sealed class InMemoryClientKeyStore(IEnumerable<ClientRecord> clients) : IClientKeyStore
+    private sealed class InMemoryClientKeyStore(IEnumerable<ClientRecord> clients, IEnumerable<PersonCopy>? copies = null) : IClientKeyStore
     {
         private readonly SortedDictionary<string, ClientRecord> _rows = new(clients.ToDictionary(c => c.Id), StringComparer.Ordinal);
+        private readonly SortedDictionary<string, PersonCopy> _copies = new((copies ?? []).ToDictionary(c => c.TransferId), StringComparer.Ordinal);
 
         public IEnumerable<ClientRecord> Rows => _rows.Values;
+
+        public IEnumerable<PersonCopy> Copies => _copies.Values;
 
         public int Commits { get; private set; }
 
@@ -165,8 +198,34 @@ public sealed class PersonalDataRotationTests
         public Task<IReadOnlyList<ClientRecord>> ReadAsync(string? afterId, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<ClientRecord>>(Page(afterId, limit));
 
+        public Task<IPersonCopyRewrite> BeginPersonCopyRewriteAsync(string? afterTransferId, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IPersonCopyRewrite>(new CopyRewrite(this, CopyPage(afterTransferId, limit)));
+
+        public Task<IReadOnlyList<PersonCopy>> ReadPersonCopiesAsync(string? afterTransferId, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<PersonCopy>>(CopyPage(afterTransferId, limit));
+
         private List<ClientRecord> Page(string? afterId, int limit) =>
             _rows.Values.Where(c => afterId is null || string.CompareOrdinal(c.Id, afterId) > 0).Take(limit).ToList();
+
+        private List<PersonCopy> CopyPage(string? afterId, int limit) =>
+            _copies.Values.Where(c => afterId is null || string.CompareOrdinal(c.TransferId, afterId) > 0).Take(limit).ToList();
+
+        private sealed class CopyRewrite(InMemoryClientKeyStore store, IReadOnlyList<PersonCopy> copies) : IPersonCopyRewrite
+        {
+            public IReadOnlyList<PersonCopy> Copies => copies;
+
+            public Task CommitAsync(IReadOnlyCollection<PersonCopy> changed, CancellationToken cancellationToken)
+            {
+                foreach (var copy in changed)
+                {
+                    store._copies[copy.TransferId] = copy;
+                }
+
+                return Task.CompletedTask;
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
 
         private sealed class Rewrite(InMemoryClientKeyStore store, IReadOnlyList<ClientRecord> clients) : IClientRewrite
         {

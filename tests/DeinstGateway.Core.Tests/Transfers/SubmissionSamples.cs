@@ -3,6 +3,7 @@ using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Time;
 using DeinstGateway.Core.Transfers;
 
 namespace DeinstGateway.Core.Tests.Transfers;

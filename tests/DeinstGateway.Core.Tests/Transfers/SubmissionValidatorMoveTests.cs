@@ -1,3 +1,5 @@
+using DeinstGateway.Core.Clients;
+using DeinstGateway.Core.Time;
 using DeinstGateway.Core.Transfers;
 using static DeinstGateway.Core.Tests.Transfers.SubmissionSamples;
 

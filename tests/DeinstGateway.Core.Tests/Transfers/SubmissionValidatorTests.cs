@@ -1,4 +1,6 @@
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Time;
 using DeinstGateway.Core.Transfers;
 using static DeinstGateway.Core.Tests.Transfers.SubmissionSamples;
 

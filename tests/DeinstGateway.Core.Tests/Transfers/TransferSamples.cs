@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Transfers;
 

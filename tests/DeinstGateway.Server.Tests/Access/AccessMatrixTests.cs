@@ -47,7 +47,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
     {
         ServiceDescriptor[] services =
         [
-            RegistryService.Descriptor, TransferService.Descriptor, CapacityService.Descriptor,
+            RegistryService.Descriptor, ClientService.Descriptor, TransferService.Descriptor, CapacityService.Descriptor,
             SupportPlanService.Descriptor, ServiceRecordService.Descriptor, AuditService.Descriptor,
         ];
         var served = services.SelectMany(s => s.Methods.Select(m => $"/{s.FullName}/{m.Name}")).Order().ToList();

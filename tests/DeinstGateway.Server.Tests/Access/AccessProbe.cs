@@ -25,6 +25,7 @@ public static class AccessProbes
     public static IReadOnlyDictionary<string, AccessProbe> ByMethod { get; } = new[]
         {
             RegistryProbes.All,
+            ClientProbes.All,
             TransferReadProbes.All,
             TransferWriteProbes.All,
             CapacityProbes.All,

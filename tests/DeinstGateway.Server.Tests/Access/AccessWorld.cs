@@ -15,7 +15,8 @@ namespace DeinstGateway.Server.Tests.Access;
 /// child-care institution each send a transfer into mun-jelgava (region pr-zemgale); the branch's
 /// one is completed at prov-demo-jelgava-workshop, a provider in mun-jelgava, which makes it the
 /// client's current provider; mun-jelgava wrote the client's support plan; the provider recorded
-/// a service and declared its places. For every kind of institution the world names the one that
+/// a service and declared its places; mun-jelgava registered a person living in the community.
+/// For every kind of institution the world names the one that
 /// reaches these records and, where the reference data has one, one of the same kind that does not.
 /// </summary>
 public sealed class AccessWorld : IAsyncLifetime
@@ -46,6 +47,12 @@ public sealed class AccessWorld : IAsyncLifetime
 
     /// <summary>The client of <see cref="FromBranch"/>, <c>clients/{id}</c>.</summary>
     public string Client => FromBranch.Client;
+
+    /// <summary>A person living in the community whom mun-jelgava registered, and the request it did it with.</summary>
+    public RegisterClientRequest Registration { get; private set; } = null!;
+
+    /// <summary>The client <see cref="Registration"/> made, <c>clients/{id}</c>.</summary>
+    public string RegisteredClient { get; private set; } = null!;
 
     /// <summary>The support plan mun-jelgava wrote for <see cref="Client"/>.</summary>
     public string SupportPlan { get; private set; } = null!;
@@ -159,6 +166,14 @@ public sealed class AccessWorld : IAsyncLifetime
             },
         })).Name;
         await NewRecordedServiceAsync(Provider);
+        Registration = new RegisterClientRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Person = TransferRequests.Valid().Transfer.Person,
+            TargetGroup = TargetGroup.AdultWithIntellectualOrMentalDisability,
+            ResponsibleFrom = TransferRequests.Date(TestCalendar.Today),
+        };
+        RegisteredClient = (await new ClientService.ClientServiceClient(As(Municipality)).RegisterClientAsync(Registration)).Name;
         await new CapacityService.CapacityServiceClient(As(Provider)).SetCapacityAsync(WorkshopPlaces());
     }
 

@@ -84,7 +84,7 @@ public sealed class AccessLogTests : IAsyncLifetime
     [Fact]
     public async Task ListClientAccess_ByTheResponsibleMunicipality_IsAnsweredAndItselfLogged()
     {
-        var transfer = await TransferClient.CreateAsync(_gateway, Source, TransferRequests.Valid());
+        var transfer = await TransferClient.HandOverAsync(_gateway, Source, TransferRequests.Valid(), complete: false);
 
         var first = await Audit(Destination).ListClientAccessAsync(new ListClientAccessRequest { Parent = transfer.Client });
         var second = await Audit(Destination).ListClientAccessAsync(new ListClientAccessRequest { Parent = transfer.Client });
@@ -102,6 +102,18 @@ public sealed class AccessLogTests : IAsyncLifetime
             () => Audit("mun-riga").ListClientAccessAsync(new ListClientAccessRequest { Parent = transfer.Client }).ResponseAsync);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied,
             () => Audit("pr-zemgale").ListClientAccessAsync(new ListClientAccessRequest { Parent = transfer.Client }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task ListClientAccess_ByTheDestinationOfASubmittedTransferOnly_IsNotFoundAndLoggedAsRefused()
+    {
+        var transfer = await TransferClient.CreateAsync(_gateway, Source, TransferRequests.Valid());
+
+        await RpcAssert.FailsWith(StatusCode.NotFound,
+            () => Audit(Destination).ListClientAccessAsync(new ListClientAccessRequest { Parent = transfer.Client }).ResponseAsync);
+
+        var latest = (await Audit("lm").ListClientAccessAsync(new ListClientAccessRequest { Parent = transfer.Client })).Accesses[0];
+        Assert.Equal(("institutions/" + Destination, "/deinst.v1.AuditService/ListClientAccess", AccessOutcome.Refused), (latest.Institution, latest.Method, latest.Outcome));
     }
 
     [Fact]

@@ -47,16 +47,18 @@ public sealed class KeyRotationTests
             // Act + Assert: key 1 still protects rows, so it cannot be retired yet.
             var refused = await RunAsync([PersonalDataKeyCommands.RetireName, "1", .. settings]);
             Assert.Equal(1, refused.Exit);
-            Assert.Contains($"{oldPeople.Count} client rows still need key 1", refused.Output, StringComparison.Ordinal);
+            // Each old person's client and the copy of the person their first transfer keeps.
+            Assert.Contains($"{2 * oldPeople.Count} rows of personal data (clients and the persons transfers keep) still need key 1", refused.Output, StringComparison.Ordinal);
 
             // Act + Assert: re-encryption beside the running gateway, in batches of 4.
             var reencrypted = await RunAsync([PersonalDataKeyCommands.ReencryptName, .. settings, "--PersonalData:ReencryptBatchSize=4"]);
             Assert.Equal(0, reencrypted.Exit);
-            Assert.Contains($"{oldPeople.Count} of {oldPeople.Count + newPeople.Count} client rows rewritten", reencrypted.Output, StringComparison.Ordinal);
+            var rows = await PersonalDataRowsAsync(databasePath);
+            Assert.Contains($"{2 * oldPeople.Count} of {rows} rows of personal data rewritten", reencrypted.Output, StringComparison.Ordinal);
             Assert.Equal(["00000002"], await EncryptionKeyIdsAsync(databasePath));
 
             var again = await RunAsync([PersonalDataKeyCommands.ReencryptName, .. settings]);
-            Assert.Contains($"0 of {oldPeople.Count + newPeople.Count} client rows rewritten", again.Output, StringComparison.Ordinal);
+            Assert.Contains($"0 of {rows} rows of personal data rewritten", again.Output, StringComparison.Ordinal);
 
             var activeRefused = await RunAsync([PersonalDataKeyCommands.RetireName, "2", .. settings]);
             Assert.Equal(1, activeRefused.Exit);
@@ -150,9 +152,16 @@ public sealed class KeyRotationTests
 
     private static string Digits(string code) => code.Replace("-", string.Empty, StringComparison.Ordinal);
 
-    /// <summary>The distinct encryption key ids of the clients' protected identities (bytes 1–4 of the format).</summary>
+    /// <summary>The distinct encryption key ids of the clients' and transfers' protected persons (bytes 1–4 of the format).</summary>
     private static async Task<List<string>> EncryptionKeyIdsAsync(string databasePath) =>
-        (await SqliteFile.ColumnAsync(databasePath, "SELECT DISTINCT hex(substr(ProtectedIdentity, 2, 4)) FROM clients")).Order().ToList();
+        (await SqliteFile.ColumnAsync(databasePath, """
+            SELECT hex(substr(ProtectedIdentity, 2, 4)) FROM clients
+            UNION SELECT hex(substr(ProtectedPerson, 2, 4)) FROM transfers
+            """)).Order().ToList();
+
+    private static async Task<int> PersonalDataRowsAsync(string databasePath) =>
+        int.Parse((await SqliteFile.ColumnAsync(databasePath, "SELECT (SELECT COUNT(*) FROM clients) + (SELECT COUNT(*) FROM transfers)")).Single(),
+            System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteKeyFileWithOneLookupKey(string path)
     {

@@ -1,5 +1,6 @@
-using DeinstGateway.Server.Tests.Infrastructure;
+using System.Globalization;
 using Deinst.V1;
+using DeinstGateway.Server.Tests.Infrastructure;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -33,7 +34,7 @@ public sealed class HostileFixture : IAsyncLifetime
         Raw = new RawGrpcClient(_gateway.Address);
 
         var submitted = TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: Provider, service: ServiceType.GroupHome);
-        var transfer = await TransferClient.CreateAsync(_gateway, "vsac-zemgale", submitted);
+        var transfer = await TransferClient.HandOverAsync(_gateway, "vsac-zemgale", submitted, complete: false);
         var plan = await new SupportPlanService.SupportPlanServiceClient(_gateway.ChannelFor("mun-madona")).PutSupportPlanAsync(new PutSupportPlanRequest
         {
             SupportPlan = new SupportPlan
@@ -55,6 +56,9 @@ public sealed class HostileFixture : IAsyncLifetime
             ["seed.requestId"] = submitted.RequestId,
             ["seed.caseNumber"] = submitted.Transfer.CaseNumber,
             ["seed.personalCode"] = submitted.Transfer.Person.PersonalCode,
+            ["seed.birthYear"] = submitted.Transfer.Person.BirthDate.Year.ToString(CultureInfo.InvariantCulture),
+            ["seed.birthMonth"] = submitted.Transfer.Person.BirthDate.Month.ToString(CultureInfo.InvariantCulture),
+            ["seed.birthDay"] = submitted.Transfer.Person.BirthDate.Day.ToString(CultureInfo.InvariantCulture),
             ["seed.plan"] = plan.Name,
             ["seed.recordRequestId"] = recordRequestId,
         };

@@ -79,11 +79,13 @@ public sealed class HostileFuzzTests(HostileFixture fixture, ITestOutputHelper o
         Assert.InRange(delta.GetValueOrDefault("clients"), 0, transfers);
         Assert.Equal(accepted.GetValueOrDefault(Methods.Record) + accepted.GetValueOrDefault(Methods.RecordBatches), delta.GetValueOrDefault("service_records"));
         Assert.Equal(accepted.GetValueOrDefault(Methods.PutPlan), delta.GetValueOrDefault("support_plans"));
+        // A plan naming providers relates each of them to the client; submissions relate no one.
+        Assert.InRange(delta.GetValueOrDefault("client_relations"), 0, accepted.GetValueOrDefault(Methods.PutPlan) * 20);
         // Declaring the same day again replaces the declaration; every declaration is one change of the feed.
         Assert.Equal(declarations, delta.GetValueOrDefault("capacity_changes"));
         Assert.InRange(delta.GetValueOrDefault("capacity_declarations"), 0, declarations);
         Assert.InRange(delta.GetValueOrDefault("provider_capacities"), 0, declarations);
-        string[] known = ["transfers", "transfer_events", "clients", "service_records", "support_plans", "capacity_changes", "capacity_declarations", "provider_capacities"];
+        string[] known = ["transfers", "transfer_events", "clients", "service_records", "support_plans", "client_relations", "capacity_changes", "capacity_declarations", "provider_capacities"];
         Assert.Empty(delta.Keys.Except(known));
     }
 

@@ -44,6 +44,22 @@ public static class TransferClient
             .GetTransferAsync(new GetTransferRequest { Name = response.Transfer });
     }
 
+    /// <summary>
+    /// Submits one transfer, has its destination municipality accept it and, unless told to stop
+    /// there, complete it: the municipality is then responsible for the client and the transfer's
+    /// provider serves it. Returns the transfer as the destination sees it at the end.
+    /// </summary>
+    public static async Task<Transfer> HandOverAsync(GatewayProcess gateway, string caller, SubmitTransferRequest request, bool complete = true)
+    {
+        var submitted = await CreateAsync(gateway, caller, request);
+        var destination = new TransferService.TransferServiceClient(
+            gateway.ChannelFor(submitted.DestinationMunicipality.Name["institutions/".Length..]));
+        var accepted = await destination.AcceptTransferAsync(new AcceptTransferRequest { Name = submitted.Name, Etag = submitted.Etag });
+        return complete
+            ? await destination.CompleteTransferAsync(new CompleteTransferRequest { Name = accepted.Name, Etag = accepted.Etag })
+            : accepted;
+    }
+
     private static async Task<List<SubmitTransferResponse>> ReadAllAsync(
         IAsyncStreamReader<SubmitTransferResponse> responses, CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ public static class TransferRequests
                     FamilyName = "Bērziņa",
                     BirthDate = Date(birth),
                 },
-                TargetGroup = TargetGroup.AdultWithIntellectualOrMentalDisability,
+                TargetGroup = Deinst.V1.TargetGroup.AdultWithIntellectualOrMentalDisability,
                 DestinationMunicipality = "institutions/" + destination,
                 RequestedServices = { service },
                 DestinationProvider = provider is null ? string.Empty : "institutions/" + provider,

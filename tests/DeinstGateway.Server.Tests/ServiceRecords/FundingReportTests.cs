@@ -15,7 +15,7 @@ public sealed class FundingReportTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = await GatewayProcess.StartAsync();
-        var client = (await TransferClient.CreateAsync(_gateway, "vsac-zemgale",
+        var client = (await TransferClient.HandOverAsync(_gateway, "vsac-zemgale",
             TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: GroupHome, service: ServiceType.GroupHome))).Client;
         var random = new Random(20261123);
         _records = Enumerable.Range(0, 600).Select(_ => (Cost: (long)random.Next(0, 2_000_000), Esf: random.Next(4) > 0)).ToList();

@@ -19,7 +19,7 @@ public sealed class RecordServicesBatchTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = await GatewayProcess.StartAsync(null, "ServiceRecords:RecordBatchSize=2");
-        _child = (await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", ChildTransfer())).Client;
+        _child = (await TransferClient.HandOverAsync(_gateway, "ccare-demo-latgale", ChildTransfer())).Client;
     }
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
@@ -95,7 +95,7 @@ public sealed class RecordServicesBatchTests : IAsyncLifetime
     public async Task Record_BatchThatCannotBeWritten_EndsTheCallWhileTheClientStillSends_AndStoresNothingOfIt()
     {
         await using var gateway = await GatewayProcess.StartAsync(null, "ServiceRecords:RecordBatchSize=2", "Database:CommandTimeoutSeconds=1");
-        var child = (await TransferClient.CreateAsync(gateway, "ccare-demo-latgale", ChildTransfer())).Client;
+        var child = (await TransferClient.HandOverAsync(gateway, "ccare-demo-latgale", ChildTransfer())).Client;
         using var call = new ServiceRecordService.ServiceRecordServiceClient(gateway.ChannelFor(RespiteProvider)).RecordServices();
 
         await using (var writer = new SqliteConnection($"Data Source={gateway.DatabasePath};Pooling=False"))

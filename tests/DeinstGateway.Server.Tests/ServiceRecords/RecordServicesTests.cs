@@ -17,8 +17,8 @@ public sealed class RecordServicesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = await GatewayProcess.StartAsync();
-        _child = (await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", ChildTransfer())).Client;
-        _adult = (await TransferClient.CreateAsync(_gateway, "vsac-zemgale",
+        _child = (await TransferClient.HandOverAsync(_gateway, "ccare-demo-latgale", ChildTransfer())).Client;
+        _adult = (await TransferClient.HandOverAsync(_gateway, "vsac-zemgale",
             TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: GroupHome, service: ServiceType.GroupHome))).Client;
     }
 
@@ -144,7 +144,7 @@ public sealed class RecordServicesTests : IAsyncLifetime
     [Fact]
     public async Task Record_AdultHomeCareOfSeveralClientsInOneStream_IsJudgedByEachClientsOwnPlans()
     {
-        var other = (await TransferClient.CreateAsync(_gateway, "vsac-zemgale",
+        var other = (await TransferClient.HandOverAsync(_gateway, "vsac-zemgale",
             TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: GroupHome, service: ServiceType.GroupHome))).Client;
         await PutPlanAsync(_adult, "IAP-2025-1", ServiceType.HomeCare);
         await PutPlanAsync(other, "IAP-2025-1", ServiceType.GroupHome);
@@ -183,13 +183,20 @@ public sealed class RecordServicesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("prov-cimdins", "NOT_RESPONSIBLE")]
-    [InlineData("mun-jelgava", "NOT_RESPONSIBLE")]
-    public async Task Record_ByAnInstitutionWithoutAPartInTheService_IsRejected(string caller, string reason)
+    [InlineData("prov-cimdins")]
+    [InlineData("mun-jelgava")]
+    public async Task Record_ByAnInstitutionWithoutARelationToTheClient_IsRejectedExactlyAsForAnUnknownClient(string caller)
     {
-        var response = await RecordAsync(_gateway, caller, Respite(_child, new DateOnly(2025, 4, 7), 1));
+        var existing = Respite(_child, new DateOnly(2025, 4, 7), 1);
+        var unknown = Respite("clients/" + Guid.NewGuid(), new DateOnly(2025, 4, 7), 1);
 
-        Assert.Equal(reason, response.Rejections.Single().Reasons.Single().Code);
+        var response = await RecordAsync(_gateway, caller, existing, unknown);
+
+        Assert.Equal(0, response.Accepted);
+        Assert.Equal(
+            response.Rejections[1].Reasons.Single(),
+            response.Rejections[0].Reasons.Single());
+        Assert.Equal("CLIENT_UNKNOWN", response.Rejections[0].Reasons.Single().Code);
     }
 
     [Fact]
@@ -228,7 +235,7 @@ public sealed class RecordServicesTests : IAsyncLifetime
         toMadona.Transfer.Person = (await Transfers("mun-riga").GetTransferAsync(new GetTransferRequest { Name = await ChildTransferNameAsync() })).Person;
         toMadona.Transfer.DestinationMunicipality = "institutions/mun-madona";
         toMadona.Transfer.DestinationProvider = string.Empty;
-        Assert.Equal(_child, (await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", toMadona)).Client);
+        Assert.Equal(_child, (await TransferClient.HandOverAsync(_gateway, "ccare-demo-latgale", toMadona, complete: false)).Client);
         await RecordAsync(_gateway, RespiteProvider, Respite(_child, new DateOnly(2025, 6, 2), 1));
 
         var page = await Records("mun-madona").ListServiceRecordsAsync(new ListServiceRecordsRequest());

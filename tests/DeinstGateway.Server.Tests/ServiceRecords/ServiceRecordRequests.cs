@@ -61,7 +61,7 @@ internal static class ServiceRecordRequests
         var request = TransferRequests.Valid(source: "ccare-demo-latgale", destination: "mun-riga", provider: RespiteProvider, service: ServiceType.RespiteCare);
         request.Transfer.Person.PersonalCode = body[..6] + "-" + body[6..] + PersonalCode.CheckDigit(body);
         request.Transfer.Person.BirthDate = TransferRequests.Date(birth);
-        request.Transfer.TargetGroup = TargetGroup.ChildWithFunctionalImpairment;
+        request.Transfer.TargetGroup = Deinst.V1.TargetGroup.ChildWithFunctionalImpairment;
         return request;
     }
 

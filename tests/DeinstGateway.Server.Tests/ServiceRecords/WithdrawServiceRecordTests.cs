@@ -20,7 +20,7 @@ public sealed class WithdrawServiceRecordTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = await GatewayProcess.StartAsync();
-        _child = (await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", ChildTransfer())).Client;
+        _child = (await TransferClient.HandOverAsync(_gateway, "ccare-demo-latgale", ChildTransfer())).Client;
     }
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
@@ -100,7 +100,7 @@ public sealed class WithdrawServiceRecordTests : IAsyncLifetime
         var toMadona = ChildTransfer();
         toMadona.Transfer.DestinationMunicipality = "institutions/mun-madona";
         toMadona.Transfer.DestinationProvider = string.Empty;
-        var transfer = await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", toMadona);
+        var transfer = await TransferClient.HandOverAsync(_gateway, "ccare-demo-latgale", toMadona, complete: false);
         var request = Respite(transfer.Client, new DateOnly(2025, 4, 7), 1);
         Assert.Equal(1, (await RecordAsync(_gateway, "mun-madona", request)).Accepted);
         var record = (await Records("lm").ListServiceRecordsAsync(new ListServiceRecordsRequest { Client = transfer.Client })).ServiceRecords.Single();

@@ -4,7 +4,10 @@ using Grpc.Core;
 
 namespace DeinstGateway.Server.Tests.SupportPlans;
 
-/// <summary>Support plans: versioned writes by the responsible municipality, reads by it and the current provider.</summary>
+/// <summary>
+/// Support plans: versioned writes by the responsible municipality (the one that accepted the
+/// client's transfer), reads by it and by the providers serving the client.
+/// </summary>
 public sealed class SupportPlanTests : IAsyncLifetime
 {
     private const string Provider = "prov-demo-madona-group-home";
@@ -14,8 +17,8 @@ public sealed class SupportPlanTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = await GatewayProcess.StartAsync();
-        _transfer = await TransferClient.CreateAsync(_gateway, "vsac-zemgale",
-            TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: Provider, service: ServiceType.GroupHome));
+        _transfer = await TransferClient.HandOverAsync(_gateway, "vsac-zemgale",
+            TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: Provider, service: ServiceType.GroupHome), complete: false);
     }
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
@@ -59,18 +62,42 @@ public sealed class SupportPlanTests : IAsyncLifetime
             () => Plans(caller).PutSupportPlanAsync(new PutSupportPlanRequest { SupportPlan = Plan("IAP-3") }).ResponseAsync);
 
     [Fact]
-    public async Task Get_ByTheProvider_OnlyOnceTheTransferToItIsCompleted()
+    public async Task Get_ByTheProviderOfTheTransfer_OnlyOnceTheTransferIsCompleted()
     {
-        var plan = await Plans("mun-madona").PutSupportPlanAsync(new PutSupportPlanRequest { SupportPlan = Plan("IAP-4") });
+        var unnamed = Plan("IAP-4");
+        unnamed.PlannedServices[0].Provider = string.Empty;
+        var plan = await Plans("mun-madona").PutSupportPlanAsync(new PutSupportPlanRequest { SupportPlan = unnamed });
         var request = new GetSupportPlanRequest { Name = plan.Name };
 
         await RpcAssert.FailsWith(StatusCode.NotFound, () => Plans(Provider).GetSupportPlanAsync(request).ResponseAsync);
-        var accepted = await Transfers("mun-madona").AcceptTransferAsync(new AcceptTransferRequest { Name = _transfer.Name, Etag = _transfer.Etag });
-        await Transfers("mun-madona").CompleteTransferAsync(new CompleteTransferRequest { Name = _transfer.Name, Etag = accepted.Etag });
+        await Transfers("mun-madona").CompleteTransferAsync(new CompleteTransferRequest { Name = _transfer.Name, Etag = _transfer.Etag });
         var read = await Plans(Provider).GetSupportPlanAsync(request);
 
         Assert.Equal(plan.Etag, read.Etag);
         await RpcAssert.FailsWith(StatusCode.NotFound, () => Plans("prov-cimdins").GetSupportPlanAsync(request).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Get_ByAProviderThePlanNames_IsAnsweredWhileThePlanIsValid()
+    {
+        var plan = await Plans("mun-madona").PutSupportPlanAsync(new PutSupportPlanRequest { SupportPlan = Plan("IAP-7") });
+
+        var read = await Plans(Provider).GetSupportPlanAsync(new GetSupportPlanRequest { Name = plan.Name });
+
+        Assert.Equal(plan.Etag, read.Etag);
+    }
+
+    [Fact]
+    public async Task Put_ByTheDestinationOfASubmittedTransferOnly_IsPermissionDenied()
+    {
+        var submitted = await TransferClient.CreateAsync(_gateway, "vsac-zemgale",
+            TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-riga", provider: Provider, service: ServiceType.GroupHome));
+        var plan = Plan("IAP-8");
+        plan.Name = $"{submitted.Client}/supportPlans/IAP-8";
+
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => Plans("mun-riga").PutSupportPlanAsync(new PutSupportPlanRequest { SupportPlan = plan }).ResponseAsync);
+        await RpcAssert.FailsWith(StatusCode.NotFound,
+            () => Plans("mun-riga").ListSupportPlansAsync(new ListSupportPlansRequest { Parent = submitted.Client }).ResponseAsync);
     }
 
     [Theory]

@@ -167,6 +167,135 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRegistrationRow", b =>
+                {
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<byte[]>("RequestId")
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("MunicipalityCode", "RequestId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("client_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRelationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SupportPlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("TransferId")
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("InstitutionCode", "Kind", "ClientId");
+
+                    b.ToTable("client_relations", (string)null);
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("FormerPersonalCodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<byte[]>("PersonalCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<byte[]>("ProtectedIdentity")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("varbinary(1024)");
+
+                    b.Property<string>("TargetGroup")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormerPersonalCodeHash")
+                        .IsUnique()
+                        .HasFilter("FormerPersonalCodeHash IS NOT NULL");
+
+                    b.HasIndex("PersonalCodeHash")
+                        .IsUnique();
+
+                    b.ToTable("clients", (string)null);
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
                 {
                     b.Property<string>("Code")
@@ -491,48 +620,6 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.ToTable("support_plans", (string)null);
                 });
 
-            modelBuilder.Entity("DeinstGateway.Persistence.Transfers.ClientRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(36)
-                        .HasColumnType("nvarchar(36)")
-                        .UseCollation("Latin1_General_100_BIN2");
-
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("CreateTime")
-                        .HasColumnType("datetime2");
-
-                    b.Property<byte[]>("FormerPersonalCodeHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
-
-                    b.Property<byte[]>("PersonalCodeHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
-
-                    b.Property<byte[]>("ProtectedIdentity")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("varbinary(1024)");
-
-                    b.Property<DateTime>("UpdateTime")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FormerPersonalCodeHash")
-                        .IsUnique()
-                        .HasFilter("FormerPersonalCodeHash IS NOT NULL");
-
-                    b.HasIndex("PersonalCodeHash")
-                        .IsUnique();
-
-                    b.ToTable("clients", (string)null);
-                });
-
             modelBuilder.Entity("DeinstGateway.Persistence.Transfers.TransferEventRow", b =>
                 {
                     b.Property<long>("Sequence")
@@ -628,6 +715,9 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateOnly>("PersonBirthDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("PlacesProviderCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
@@ -635,6 +725,11 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly>("PlannedMoveDate")
                         .HasColumnType("date");
+
+                    b.Property<byte[]>("ProtectedPerson")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("varbinary(1024)");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(32)
@@ -734,6 +829,30 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRegistrationRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRelationRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
                 {
                     b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
@@ -784,7 +903,7 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordRow", b =>
                 {
-                    b.HasOne("DeinstGateway.Persistence.Transfers.ClientRow", null)
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -799,7 +918,7 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("DeinstGateway.Persistence.SupportPlans.SupportPlanRow", b =>
                 {
-                    b.HasOne("DeinstGateway.Persistence.Transfers.ClientRow", null)
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -823,7 +942,7 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("DeinstGateway.Persistence.Transfers.TransferRow", b =>
                 {
-                    b.HasOne("DeinstGateway.Persistence.Transfers.ClientRow", null)
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)

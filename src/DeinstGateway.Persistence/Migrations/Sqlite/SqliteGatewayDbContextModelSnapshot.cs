@@ -151,6 +151,126 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRegistrationRow", b =>
+                {
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RequestId")
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityCode", "RequestId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("client_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRelationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportPlanId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("InstitutionCode", "Kind", "ClientId");
+
+                    b.ToTable("client_relations", (string)null);
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FormerPersonalCodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PersonalCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("ProtectedIdentity")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("TargetGroup")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormerPersonalCodeHash")
+                        .IsUnique()
+                        .HasFilter("FormerPersonalCodeHash IS NOT NULL");
+
+                    b.HasIndex("PersonalCodeHash")
+                        .IsUnique();
+
+                    b.ToTable("clients", (string)null);
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
                 {
                     b.Property<string>("Code")
@@ -449,47 +569,6 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.ToTable("support_plans", (string)null);
                 });
 
-            modelBuilder.Entity("DeinstGateway.Persistence.Transfers.ClientRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(36)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreateTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("FormerPersonalCodeHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("PersonalCodeHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("ProtectedIdentity")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("UpdateTime")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FormerPersonalCodeHash")
-                        .IsUnique()
-                        .HasFilter("FormerPersonalCodeHash IS NOT NULL");
-
-                    b.HasIndex("PersonalCodeHash")
-                        .IsUnique();
-
-                    b.ToTable("clients", (string)null);
-                });
-
             modelBuilder.Entity("DeinstGateway.Persistence.Transfers.TransferEventRow", b =>
                 {
                     b.Property<long>("Sequence")
@@ -574,12 +653,20 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("PersonBirthDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlacesProviderCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PlannedMoveDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedPerson")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(32)
@@ -674,6 +761,30 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRegistrationRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Clients.ClientRelationRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
                 {
                     b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
@@ -724,7 +835,7 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordRow", b =>
                 {
-                    b.HasOne("DeinstGateway.Persistence.Transfers.ClientRow", null)
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -739,7 +850,7 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("DeinstGateway.Persistence.SupportPlans.SupportPlanRow", b =>
                 {
-                    b.HasOne("DeinstGateway.Persistence.Transfers.ClientRow", null)
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -763,7 +874,7 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("DeinstGateway.Persistence.Transfers.TransferRow", b =>
                 {
-                    b.HasOne("DeinstGateway.Persistence.Transfers.ClientRow", null)
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1,0 +1,35 @@
+using DeinstGateway.Core.Clients;
+using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Database;
+
+namespace DeinstGateway.Persistence.Clients;
+
+/// <summary>
+/// The one translation of <see cref="ClientScope"/> into SQL: the ids of the clients in scope, as a
+/// sub-query every store filters by. A relation is in force on a day as
+/// <see cref="ClientRelation.IsActiveOn"/> says; a storage test keeps the two equal.
+/// </summary>
+internal static class ClientScopeQuery
+{
+    public static IQueryable<string> ClientIds(GatewayDbContext db, ClientScope scope)
+    {
+        var codes = scope.InstitutionCodes.ToList();
+        var day = scope.On;
+        return scope.Kind switch
+        {
+            ClientScopeKind.All => db.Clients.Select(c => c.Id),
+            ClientScopeKind.Responsible => Related(db, RelationKind.Responsible, codes, day),
+            ClientScopeKind.Provided => Related(db, RelationKind.Provider, codes, day),
+            ClientScopeKind.Sent => db.Transfers
+                .Where(t => t.State != TransferState.Cancelled
+                    && (codes.Contains(t.SourceCode) || (t.SourceParentCode != null && codes.Contains(t.SourceParentCode))))
+                .Select(t => t.ClientId),
+            _ => db.Clients.Where(_ => false).Select(c => c.Id),
+        };
+    }
+
+    private static IQueryable<string> Related(GatewayDbContext db, RelationKind kind, List<string> codes, DateOnly day) =>
+        db.ClientRelations
+            .Where(r => r.Kind == kind && codes.Contains(r.InstitutionCode) && r.ValidFrom <= day && (r.ValidTo == null || day < r.ValidTo))
+            .Select(r => r.ClientId);
+}

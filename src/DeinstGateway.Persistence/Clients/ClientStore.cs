@@ -1,0 +1,125 @@
+using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Clients;
+using DeinstGateway.Persistence.Audit;
+using DeinstGateway.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DeinstGateway.Persistence.Clients;
+
+internal sealed class ClientStore(GatewayDbContext db, IWriteSerializer writeSerializer, AccessLogAppender accessLog) : IClientStore
+{
+    public async Task<ClientRecord?> FindAsync(string clientId, CancellationToken cancellationToken) =>
+        (await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken))?.ToDomain();
+
+    public Task<ClientRecord?> FindByCodeAsync(IReadOnlyCollection<byte[]> codeHashes, CancellationToken cancellationToken) =>
+        FindByCodeAsync(db, codeHashes, cancellationToken);
+
+    public async Task<ClientReach> ReachAsync(string clientId, ClientScope scope, CancellationToken cancellationToken)
+    {
+        var found = await db.Clients.AsNoTracking()
+            .Where(c => c.Id == clientId)
+            .Select(c => new { InScope = ClientScopeQuery.ClientIds(db, scope).Contains(c.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? ClientReach.Unknown : found.InScope ? ClientReach.InScope : ClientReach.OutOfScope;
+    }
+
+    public async Task<IReadOnlyList<ClientRelation>> RelationsAsync(IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken) =>
+        await RelationsAsync(db, clientIds, cancellationToken);
+
+    public async Task<IReadOnlyList<ClientRecord>> ListAsync(
+        ClientScope scope, ClientFilter filter, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var inScope = ClientScopeQuery.ClientIds(db, scope);
+        var query = db.Clients.AsNoTracking().Where(c => inScope.Contains(c.Id));
+        if (filter.TargetGroup is { } group)
+        {
+            query = query.Where(c => c.TargetGroup == group);
+        }
+
+        if (filter.HasValidSupportPlan is { } wanted)
+        {
+            var day = scope.On;
+            query = query.Where(c => db.SupportPlans.Any(p => p.ClientId == c.Id && p.ValidFrom <= day && (p.ValidTo == null || day < p.ValidTo)) == wanted);
+        }
+
+        if (afterId is not null)
+        {
+            query = query.Where(c => string.Compare(c.Id, afterId) > 0);
+        }
+
+        var rows = await query.OrderBy(c => c.Id).Take(limit).ToListAsync(cancellationToken);
+        return rows.Select(c => c.ToDomain()).ToList();
+    }
+
+    public async Task<IClientRegistration> BeginRegistrationAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await writeSerializer.EnterAsync(db, cancellationToken);
+            return new Registration(db, transaction, accessLog);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<ClientRecord?> FindByCodeAsync(GatewayDbContext db, IReadOnlyCollection<byte[]> codeHashes, CancellationToken cancellationToken)
+    {
+        var hashes = codeHashes.ToList();
+        var row = await db.Clients.AsNoTracking()
+            .Where(c => hashes.Contains(c.PersonalCodeHash) || (c.FormerPersonalCodeHash != null && hashes.Contains(c.FormerPersonalCodeHash)))
+            .FirstOrDefaultAsync(cancellationToken);
+        return row?.ToDomain();
+    }
+
+    private static async Task<IReadOnlyList<ClientRelation>> RelationsAsync(
+        GatewayDbContext db, IReadOnlyCollection<string> clientIds, CancellationToken cancellationToken)
+    {
+        var ids = clientIds.ToList();
+        var rows = await db.ClientRelations.AsNoTracking().Where(r => ids.Contains(r.ClientId)).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+
+    private sealed class Registration(GatewayDbContext db, IDbContextTransaction transaction, AccessLogAppender accessLog) : IClientRegistration
+    {
+        public async Task<KnownRegistration?> FindRequestAsync(string municipalityCode, string requestId, CancellationToken cancellationToken)
+        {
+            var id = StoredUuid.ToBytes(requestId);
+            var row = await db.ClientRegistrations.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.MunicipalityCode == municipalityCode && r.RequestId == id, cancellationToken);
+            return row is null ? null : new KnownRegistration(row.ClientId, row.ContentHash);
+        }
+
+        public Task<ClientRecord?> FindByCodeAsync(IReadOnlyCollection<byte[]> codeHashes, CancellationToken cancellationToken) =>
+            ClientStore.FindByCodeAsync(db, codeHashes, cancellationToken);
+
+        public async Task CommitAsync(
+            ClientRecord client, ClientRelation responsibility, string requestId, byte[] contentHash, AccessEntry access, CancellationToken cancellationToken)
+        {
+            var now = DateTime.UtcNow;
+            db.Clients.Add(client.ToRow(now));
+            db.ClientRelations.Add(responsibility.ToRow(null, null));
+            db.ClientRegistrations.Add(new ClientRegistrationRow
+            {
+                MunicipalityCode = responsibility.InstitutionCode,
+                RequestId = StoredUuid.ToBytes(requestId),
+                ContentHash = contentHash,
+                ClientId = client.Id,
+                CreateTime = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await accessLog.AppendAsync(db, [access], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            db.ChangeTracker.Clear();
+        }
+    }
+}
