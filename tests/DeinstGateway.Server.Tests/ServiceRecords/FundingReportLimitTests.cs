@@ -2,6 +2,7 @@ using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
 using Google.Rpc;
 using Grpc.Core;
+using static DeinstGateway.Server.Tests.ServiceRecords.ServiceRecordRequests;
 
 namespace DeinstGateway.Server.Tests.ServiceRecords;
 
@@ -13,7 +14,6 @@ public sealed class FundingReportLimitTests : IAsyncLifetime
 {
     private const long MaxCostCents = 100_000_000;
     private const int Records = 600;
-    private const string ZemgaleProject = "9.2.2.1/15/I/001";
     private static readonly DateOnly FirstDay = new(2021, 1, 1);
 
     private GatewayProcess _gateway = null!;
@@ -23,12 +23,12 @@ public sealed class FundingReportLimitTests : IAsyncLifetime
     {
         _gateway = await GatewayProcess.StartAsync();
         _client = (await TransferClient.CreateAsync(_gateway, "vsac-zemgale", TransferRequests.Valid(
-            source: "vsac-zemgale", destination: "mun-madona", provider: ServiceRecordRequests.GroupHome, service: ServiceType.GroupHome))).Client;
+            source: "vsac-zemgale", destination: "mun-madona", provider: GroupHome, service: ServiceType.GroupHome))).Client;
         var batch = new RecordServiceBatch
         {
-            Records = { Enumerable.Range(0, Records).Select(i => GroupHomeDay(FirstDay.AddDays(i), MaxCostCents, esf: i % 3 > 0)) },
+            Records = { Enumerable.Range(0, Records).Select(i => GroupHomeDay(_client, FirstDay.AddDays(i), MaxCostCents, esf: i % 3 > 0)) },
         };
-        var answer = await ServiceRecordRequests.RecordBatchesAsync(_gateway, ServiceRecordRequests.GroupHome, batch);
+        var answer = await RecordBatchesAsync(_gateway, GroupHome, batch);
         Assert.Equal(Records, answer.Accepted);
     }
 
@@ -37,10 +37,10 @@ public sealed class FundingReportLimitTests : IAsyncLifetime
     [Fact]
     public async Task RecordServices_CostAboveTheCap_IsRejectedNamingTheField()
     {
-        var overCap = GroupHomeDay(new DateOnly(2024, 3, 1), MaxCostCents + 1, esf: false);
-        var attack = GroupHomeDay(new DateOnly(2024, 3, 2), 5_000_000_000_000_000_000, esf: false);
+        var overCap = GroupHomeDay(_client, new DateOnly(2024, 3, 1), MaxCostCents + 1, esf: false);
+        var attack = GroupHomeDay(_client, new DateOnly(2024, 3, 2), 5_000_000_000_000_000_000, esf: false);
 
-        var answer = await ServiceRecordRequests.RecordAsync(_gateway, ServiceRecordRequests.GroupHome, overCap, attack);
+        var answer = await RecordAsync(_gateway, GroupHome, overCap, attack);
 
         Assert.Equal((0, 2), (answer.Accepted, answer.Rejected));
         Assert.All(answer.Rejections, r =>
@@ -54,7 +54,7 @@ public sealed class FundingReportLimitTests : IAsyncLifetime
     [Fact]
     public async Task GetFundingReport_OverManyRecordsAtTheCap_AnswersTheExactSum()
     {
-        var report = await Reports("lm").GetFundingReportAsync(Period(FirstDay, FirstDay.AddYears(3)));
+        var report = await Reports("lm").GetFundingReportAsync(ReportPeriod(FirstDay, FirstDay.AddYears(3)));
 
         const long Total = Records * MaxCostCents;
         const long EsfTotal = Records * 2 / 3 * MaxCostCents;
@@ -68,10 +68,10 @@ public sealed class FundingReportLimitTests : IAsyncLifetime
     public async Task GetFundingReport_PeriodOverTenYears_IsInvalidArgumentOnTheEndDate()
     {
         await RpcAssert.InvalidField("period.end_date",
-            () => Reports("lm").GetFundingReportAsync(Period(new DateOnly(2015, 1, 1), new DateOnly(2025, 1, 3))).ResponseAsync);
+            () => Reports("lm").GetFundingReportAsync(ReportPeriod(new DateOnly(2015, 1, 1), new DateOnly(2025, 1, 3))).ResponseAsync);
         await RpcAssert.InvalidField("period.end_date",
-            () => Reports("lm").GetFundingReportAsync(Period(new DateOnly(1, 1, 1), new DateOnly(9999, 12, 31))).ResponseAsync);
-        var tenYears = await Reports("lm").GetFundingReportAsync(Period(new DateOnly(2015, 1, 1), new DateOnly(2025, 1, 1)));
+            () => Reports("lm").GetFundingReportAsync(ReportPeriod(new DateOnly(1, 1, 1), new DateOnly(9999, 12, 31))).ResponseAsync);
+        var tenYears = await Reports("lm").GetFundingReportAsync(ReportPeriod(new DateOnly(2015, 1, 1), new DateOnly(2025, 1, 1)));
         Assert.Equal(Records * MaxCostCents, tenYears.Total.EuroCents);
     }
 
@@ -83,30 +83,10 @@ public sealed class FundingReportLimitTests : IAsyncLifetime
             "UPDATE service_records SET CostCents = 5000000000000000000 WHERE Id IN (SELECT Id FROM service_records ORDER BY Id LIMIT 2)");
 
         var status = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
-            () => Reports("mun-madona").GetFundingReportAsync(Period(FirstDay, FirstDay.AddYears(3))).ResponseAsync);
+            () => Reports("mun-madona").GetFundingReportAsync(ReportPeriod(FirstDay, FirstDay.AddYears(3))).ResponseAsync);
 
         Assert.Equal("REPORT_TOTAL_TOO_LARGE", status?.GetDetail<ErrorInfo>()?.Reason);
     }
-
-    private RecordServiceRequest GroupHomeDay(DateOnly day, long costCents, bool esf) => new()
-    {
-        RequestId = Guid.NewGuid().ToString(),
-        Client = _client,
-        ServiceType = ServiceType.GroupHome,
-        Provider = "institutions/" + ServiceRecordRequests.GroupHome,
-        FirstDay = TransferRequests.Date(day),
-        LastDay = TransferRequests.Date(day),
-        Quantity = 1,
-        Unit = ServiceUnit.Places,
-        Cost = new Money { EuroCents = costCents },
-        FundingSource = esf ? FundingSource.EsfProject : FundingSource.MunicipalBudget,
-        EsfProjectCode = esf ? ZemgaleProject : string.Empty,
-    };
-
-    private static GetFundingReportRequest Period(DateOnly from, DateOnly until) => new()
-    {
-        Period = new DateRange { StartDate = TransferRequests.Date(from), EndDate = TransferRequests.Date(until) },
-    };
 
     private ServiceRecordService.ServiceRecordServiceClient Reports(string caller) => new(_gateway.ChannelFor(caller));
 }
