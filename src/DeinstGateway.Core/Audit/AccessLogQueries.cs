@@ -1,8 +1,8 @@
 using System.Globalization;
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Paging;
-using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Time;
 
 namespace DeinstGateway.Core.Audit;
@@ -11,7 +11,7 @@ namespace DeinstGateway.Core.Audit;
 /// Answers "who accessed this person's data, when and why" for the ministry and for a
 /// municipality responsible for the client, and checks the chain of the whole log.
 /// </summary>
-public sealed class AccessLogQueries(IAccessLog accessLog, ClientGuard clients, GatewayCalendar calendar)
+public sealed class AccessLogQueries(IAccessLog accessLog, AccessLogChain chain, ClientGuard clients, GatewayCalendar calendar)
 {
     public async Task<Page<ChainedAccessEntry>> ListClientAccessAsync(Caller caller, string clientId, PageRequest page, CancellationToken cancellationToken)
     {
@@ -31,8 +31,9 @@ public sealed class AccessLogQueries(IAccessLog accessLog, ClientGuard clients, 
         return new Page<ChainedAccessEntry>(items, next);
     }
 
-    public Task<ChainVerdict> VerifyAsync(CancellationToken cancellationToken) =>
-        AccessLogChain.VerifyAsync(accessLog.ReadAllAsync(cancellationToken), cancellationToken);
+    /// <param name="checkpoint">A checkpoint of an earlier verification, which the log must still hold; optional.</param>
+    public Task<ChainVerdict> VerifyAsync(string? checkpoint, CancellationToken cancellationToken) =>
+        chain.VerifyAsync(accessLog.ReadAllAsync(cancellationToken), checkpoint, cancellationToken);
 
     private static long? BeforePosition(string? token) =>
         token is null ? null

@@ -62,6 +62,12 @@ public sealed class ConflictException(string reason, string message) : DomainExc
 /// <summary>The caller acted on a stale version (etag mismatch); re-read and retry.</summary>
 public sealed class ConcurrencyException(string message) : DomainException(message);
 
+/// <summary>The store cannot take the write now (e.g. its write lock was not granted); nothing was written: retry later.</summary>
+public sealed class StoreUnavailableException(string reason, string message) : DomainException(message)
+{
+    public string Reason { get; } = reason;
+}
+
 /// <summary>
 /// Another process wrote the same unique key between our look-up and our write; not a caller's
 /// error: the operation is retried and then sees that write.

@@ -14,9 +14,20 @@ public sealed record FundingReport(DateOnly From, DateOnly Until, IReadOnlyList<
 /// Money spent per service and funding source, in the caller's scope (as for service records).
 /// ESF-project amounts are split with <see cref="FundingSplit.SplitForReport"/> over the records
 /// in id order, so lines and totals agree to the cent.
+/// <para>
+/// Sums are taken in <see cref="Int128"/>, which no number of stored amounts can overflow. Under the
+/// cost cap (<see cref="ProgrammeRules.MaxCostCents"/>) a report's total fits the contract's int64
+/// cents up to 92 billion records; only records stored before the cap could exceed it, and such a
+/// report is refused as <see cref="PreconditionFailedException"/> rather than answered wrong.
+/// </para>
 /// </summary>
 public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotSource registry)
 {
+    /// <summary>Longest report period: ten years, leap days included. A report reads its records into memory.</summary>
+    public const int MaxPeriodDays = 3653;
+
+    public const string TotalTooLarge = "REPORT_TOTAL_TOO_LARGE";
+
     public async Task<FundingReport> GetAsync(
         Caller caller, DateOnly from, DateOnly until, string? regionCode, string? municipalityCode, string? esfProjectCode, CancellationToken cancellationToken)
     {
@@ -24,6 +35,11 @@ public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotS
         if (until <= from)
         {
             throw new ValidationException("period.end_date", "must be after the start");
+        }
+
+        if (until.DayNumber - from.DayNumber > MaxPeriodDays)
+        {
+            throw new ValidationException("period.end_date", $"must be at most {MaxPeriodDays} days (ten years) after the start");
         }
 
         var snapshot = await registry.GetAsync(cancellationToken);
@@ -47,13 +63,33 @@ public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotS
                 g.Key.FundingSource,
                 g.Key.EsfProjectCode,
                 g.Count(),
-                g.Sum(r => r.CostCents),
-                g.Sum(r => esfParts.TryGetValue(r.Id, out var p) ? p.Esf : 0),
-                g.Sum(r => esfParts.TryGetValue(r.Id, out var p) ? p.StateBudget : 0)))
+                Stated(Sum(g.Select(r => r.CostCents))),
+                Stated(Sum(g.Select(r => esfParts.TryGetValue(r.Id, out var p) ? p.Esf : 0))),
+                Stated(Sum(g.Select(r => esfParts.TryGetValue(r.Id, out var p) ? p.StateBudget : 0)))))
             .OrderBy(l => l.ServiceType)
             .ThenBy(l => l.FundingSource)
             .ThenBy(l => l.EsfProjectCode, StringComparer.Ordinal)
             .ToList();
-        return new FundingReport(from, until, lines, lines.Sum(l => l.TotalCents), lines.Sum(l => l.EsfCents), lines.Sum(l => l.StateBudgetCents));
+        return new FundingReport(
+            from, until, lines,
+            Stated(Sum(lines.Select(l => l.TotalCents))), Stated(Sum(lines.Select(l => l.EsfCents))), Stated(Sum(lines.Select(l => l.StateBudgetCents))));
     }
+
+    private static Int128 Sum(IEnumerable<long> cents)
+    {
+        Int128 sum = 0;
+        foreach (var amount in cents)
+        {
+            sum += amount;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The amount as the contract's int64 cents.</summary>
+    private static long Stated(Int128 cents) =>
+        cents <= long.MaxValue
+            ? (long)cents
+            : throw new PreconditionFailedException(
+                TotalTooLarge, "period", "The report's total exceeds what a report can state; records above the cost limit were stored before it. Narrow the period or the filters.");
 }

@@ -34,6 +34,12 @@ namespace DeinstGateway.Core.ServiceRecords;
 /// </summary>
 public sealed class ProgrammeRules
 {
+    /// <summary>
+    /// Most one record may cost: EUR 1,000,000. Far above any real delivery, and it keeps every sum
+    /// of records (caps, funding reports) well inside 64-bit cents.
+    /// </summary>
+    public const long MaxCostCents = 100_000_000;
+
     private const int HoursPerDay = 24;
 
     private readonly Dictionary<ServiceType, ServiceTypeDefinition> _catalogue = [];
@@ -103,6 +109,10 @@ public sealed class ProgrammeRules
         if (candidate.CostCents < 0)
         {
             fail(CostNegative, "The cost must not be negative.");
+        }
+        else if (candidate.CostCents > MaxCostCents)
+        {
+            fail(CostAboveLimit, $"cost.euro_cents must be at most {MaxCostCents} (EUR 1,000,000 per record).");
         }
 
         if (!Enum.IsDefined(candidate.FundingSource))

@@ -37,9 +37,37 @@ public sealed record RecordInput(
     int FundingSource,
     string EsfProjectCode);
 
-public sealed record RecordRejection(string RequestId, IReadOnlyList<ServiceRecordViolation> Reasons);
+/// <summary>A rejected record: its request id as sent, cut to the length of a valid one (<see cref="Uuid.Echo"/>), and why.</summary>
+public sealed record RecordRejection(string RequestId, IReadOnlyList<ServiceRecordViolation> Reasons)
+{
+    public static RecordRejection Of(RecordInput input, IReadOnlyList<ServiceRecordViolation> reasons) => new(Uuid.Echo(input.RequestId), reasons);
+}
 
-public sealed record RecordSummary(int Accepted, int Duplicate, IReadOnlyList<RecordRejection> Rejections);
+/// <summary>
+/// The outcome of records: how many were accepted, resent and rejected, and the rejected ones
+/// with their reasons, in the order sent. A stream's answer is built with <see cref="Add"/>, which
+/// lists at most <see cref="MaxListedRejections"/>: with ids cut to 36 characters and reasons from
+/// the rules, the answer stays a few tens of KiB however many records a stream rejects, far under
+/// the gateway's message size, so a stream whose records were written always gets its answer.
+/// </summary>
+public sealed record RecordSummary(int Accepted, int Duplicate, int Rejected, IReadOnlyList<RecordRejection> Rejections)
+{
+    public const int MaxListedRejections = 100;
+
+    public static RecordSummary None { get; } = new(0, 0, 0, []);
+
+    public RecordSummary(int accepted, int duplicate, IReadOnlyList<RecordRejection> rejections)
+        : this(accepted, duplicate, rejections.Count, rejections)
+    {
+    }
+
+    /// <summary>This outcome followed by <paramref name="next"/>'s: every count, and the rejections up to the listing's cap.</summary>
+    public RecordSummary Add(RecordSummary next) => new(
+        Accepted + next.Accepted,
+        Duplicate + next.Duplicate,
+        Rejected + next.Rejected,
+        Rejections.Count >= MaxListedRejections ? Rejections : [.. Rejections, .. next.Rejections.Take(MaxListedRejections - Rejections.Count)]);
+}
 
 /// <summary>What the rules need to know about a client, read inside the recording transaction.</summary>
 public sealed record ClientFacts(

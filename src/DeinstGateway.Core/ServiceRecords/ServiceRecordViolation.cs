@@ -18,6 +18,7 @@ public static class ServiceRecordReasons
     public const string QuantityNotPositive = "QUANTITY_NOT_POSITIVE";
     public const string QuantityExceedsPeriodLength = "QUANTITY_EXCEEDS_PERIOD_LENGTH";
     public const string CostNegative = "COST_NEGATIVE";
+    public const string CostAboveLimit = "COST_ABOVE_LIMIT";
     public const string FundingSourceUnknown = "FUNDING_SOURCE_UNKNOWN";
     public const string ProviderUnknown = "PROVIDER_UNKNOWN";
     public const string ProviderDoesNotOfferService = "PROVIDER_DOES_NOT_OFFER_SERVICE";

@@ -31,7 +31,7 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
     {
         if (batch.Records.All(r => r.Problem is not null))
         {
-            return new RecordSummary(0, 0, batch.Records.Select(r => new RecordRejection(r.Input.RequestId, [r.Problem!])).ToList());
+            return new RecordSummary(0, 0, batch.Records.Select(r => RecordRejection.Of(r.Input, [r.Problem!])).ToList());
         }
 
         await using var write = await store.BeginAsync(cancellationToken);
@@ -165,7 +165,7 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
         {
             if (outcomes[i].Reasons is { } reasons)
             {
-                rejections.Add(new RecordRejection(batch.Records[i].Input.RequestId, reasons));
+                rejections.Add(RecordRejection.Of(batch.Records[i].Input, reasons));
             }
             else if (outcomes[i].Duplicate)
             {

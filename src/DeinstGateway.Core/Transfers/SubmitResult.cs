@@ -27,6 +27,7 @@ public sealed record SubmitResult(
 
     public static SubmitResult Conflict(string requestId, string reason) => new(requestId, SubmitOutcome.Conflict, null, reason, []);
 
+    /// <summary>A message that failed validation; its request id may be anything the sender wrote, so it is echoed cut (<see cref="Uuid.Echo"/>).</summary>
     public static SubmitResult Rejected(string requestId, IReadOnlyList<FieldViolation> violations) =>
-        new(requestId, SubmitOutcome.Rejected, null, null, violations);
+        new(Uuid.Echo(requestId), SubmitOutcome.Rejected, null, null, violations);
 }

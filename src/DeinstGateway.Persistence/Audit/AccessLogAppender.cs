@@ -11,7 +11,7 @@ namespace DeinstGateway.Persistence.Audit;
 /// current head. The write lock makes appenders of every process take turns, so no two chain
 /// onto the same head; the entries commit or roll back with the write they record.
 /// </summary>
-internal sealed class AccessLogAppender(IWriteSerializer writeSerializer)
+internal sealed class AccessLogAppender(IWriteSerializer writeSerializer, AccessLogChain chain)
 {
     private static readonly (string, Func<ChainedAccessEntry, object?>)[] Columns =
     [
@@ -41,7 +41,7 @@ internal sealed class AccessLogAppender(IWriteSerializer writeSerializer)
             .OrderByDescending(e => e.Position)
             .Select(e => new { e.Position, e.EntryHash })
             .FirstOrDefaultAsync(cancellationToken);
-        var chained = AccessLogChain.Append(head?.Position ?? 0, head?.EntryHash ?? AccessLogChain.Genesis, entries);
+        var chained = chain.Append(head?.Position ?? 0, head?.EntryHash ?? AccessLogChain.Genesis, entries);
         using var insert = RowCommand<ChainedAccessEntry>.Insert(
             db.Database.GetDbConnection(), transaction.GetDbTransaction(), "access_log", Columns);
         await insert.ExecuteAsync(chained, cancellationToken);

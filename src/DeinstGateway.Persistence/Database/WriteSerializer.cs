@@ -1,3 +1,6 @@
+using System.Data;
+using DeinstGateway.Core.Errors;
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Database;
@@ -20,8 +23,37 @@ internal sealed class SqliteWriteSerializer : IWriteSerializer
 /// <summary>SQL Server hands out IDENTITY values before commit; an application lock held to the end of the transaction orders the commits.</summary>
 internal sealed class SqlServerWriteSerializer : IWriteSerializer
 {
-    public Task EnterAsync(GatewayDbContext db, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(
-            "EXEC sp_getapplock @Resource = N'deinst-transfer-writes', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000",
-            cancellationToken);
+    public async Task EnterAsync(GatewayDbContext db, CancellationToken cancellationToken)
+    {
+        var result = new SqlParameter(SqlServerWriteLock.ResultParameter, SqlDbType.Int) { Direction = ParameterDirection.Output };
+        await db.Database.ExecuteSqlRawAsync(SqlServerWriteLock.Acquire, [result], cancellationToken);
+        SqlServerWriteLock.EnsureGranted(result.Value);
+    }
+}
+
+/// <summary>
+/// The SQL Server writers' lock: <c>sp_getapplock</c> owned by the transaction. The procedure does
+/// not raise an error when it cannot grant the lock (it returns -1 after the time-out, -2 when
+/// cancelled, -3 as a deadlock victim, -999 on a bad call), so its return code is checked: a write
+/// without the lock would break the order of feed sequences and the access log's chain.
+/// </summary>
+public static class SqlServerWriteLock
+{
+    public const string ResultParameter = "@result";
+
+    public const string Acquire =
+        "EXEC " + ResultParameter + " = sp_getapplock @Resource = N'deinst-transfer-writes', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000";
+
+    public const string NotGranted = "WRITE_LOCK_NOT_GRANTED";
+
+    /// <summary>Returns when the lock was granted (0, or 1 after waiting); otherwise throws, and the caller's transaction writes nothing.</summary>
+    /// <exception cref="StoreUnavailableException">The lock was not granted.</exception>
+    public static void EnsureGranted(object? returnCode)
+    {
+        if (returnCode is not int code || code < 0)
+        {
+            throw new StoreUnavailableException(NotGranted,
+                $"The database's write lock was not granted (sp_getapplock returned {returnCode ?? "nothing"}); nothing was written. Retry the call.");
+        }
+    }
 }

@@ -23,5 +23,6 @@ public static class AuditMapping
         Intact = verdict.Intact,
         FirstBrokenPosition = verdict.FirstBrokenPosition ?? 0,
         Problem = verdict.Problem ?? string.Empty,
+        Checkpoint = verdict.Checkpoint ?? string.Empty,
     };
 }

@@ -17,5 +17,5 @@ public sealed class AuditService(AccessLogQueries queries) : Deinst.V1.AuditServ
     }
 
     public override async Task<VerifyAuditLogResponse> VerifyAuditLog(VerifyAuditLogRequest request, ServerCallContext context) =>
-        (await queries.VerifyAsync(context.CancellationToken)).ToProto();
+        (await queries.VerifyAsync(request.Checkpoint.Length == 0 ? null : request.Checkpoint, context.CancellationToken)).ToProto();
 }

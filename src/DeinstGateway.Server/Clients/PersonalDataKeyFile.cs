@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeinstGateway.Core.Clients;
+using DeinstGateway.Server.Hosting;
 
 namespace DeinstGateway.Server.Clients;
 
@@ -25,15 +25,14 @@ public static class PersonalDataKeyFile
 
     public static void Create(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         const int FirstId = 1;
         var id = FirstId.ToString(CultureInfo.InvariantCulture);
         Save(path, new Contents
         {
             ActiveKeyId = FirstId,
-            EncryptionKeys = new() { [id] = NewKey(PersonalDataKeys.EncryptionKeySize) },
+            EncryptionKeys = new() { [id] = SecretFile.NewKey(PersonalDataKeys.EncryptionKeySize) },
             ActiveLookupKeyId = FirstId,
-            LookupKeys = new() { [id] = NewKey(PersonalDataKeys.MinimumLookupKeySize) },
+            LookupKeys = new() { [id] = SecretFile.NewKey(PersonalDataKeys.MinimumLookupKeySize) },
         });
     }
 
@@ -47,8 +46,8 @@ public static class PersonalDataKeyFile
         var contents = Load(path, c => c);
         var id = contents.EncryptionKeys.Keys.Concat(contents.LookupKeys.Keys).Select(ParseId).Max() + 1;
         var name = id.ToString(CultureInfo.InvariantCulture);
-        contents.EncryptionKeys[name] = NewKey(PersonalDataKeys.EncryptionKeySize);
-        contents.LookupKeys[name] = NewKey(PersonalDataKeys.MinimumLookupKeySize);
+        contents.EncryptionKeys[name] = SecretFile.NewKey(PersonalDataKeys.EncryptionKeySize);
+        contents.LookupKeys[name] = SecretFile.NewKey(PersonalDataKeys.MinimumLookupKeySize);
         contents.ActiveKeyId = id;
         contents.ActiveLookupKeyId = id;
         Save(path, contents);
@@ -151,27 +150,7 @@ public static class PersonalDataKeyFile
 
     private static int ParseId(string id) => int.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static string NewKey(int size) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(size));
-
-    /// <summary>Writes beside the file and moves it into place, so a crash never leaves half a key file.</summary>
-    private static void Save(string path, Contents contents)
-    {
-        var temporary = path + ".new";
-        File.Delete(temporary);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Only the gateway's user may read the keys, from the first byte written.
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
-        {
-            JsonSerializer.Serialize(stream, contents, Json);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void Save(string path, Contents contents) => SecretFile.Write(path, stream => JsonSerializer.Serialize(stream, contents, Json));
 
     private sealed class Contents
     {

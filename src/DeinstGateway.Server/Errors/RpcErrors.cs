@@ -35,6 +35,7 @@ public static class RpcErrors
         }),
         ConflictException e => Build(Code.AlreadyExists, e.Message, Info(e.Reason)),
         ConcurrencyException e => Build(Code.Aborted, e.Message, Info("ETAG_MISMATCH")),
+        StoreUnavailableException e => Build(Code.Unavailable, e.Message, Info(e.Reason)),
         _ => Build(Code.Internal, "An internal error occurred; it has been logged."),
     };
 

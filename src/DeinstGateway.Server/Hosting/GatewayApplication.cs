@@ -27,6 +27,7 @@ public static class GatewayApplication
         builder.Services.AddGatewayGrpc(builder.Configuration);
         builder.Services.AddGatewayLimits(builder.Configuration);
         builder.Services.AddPersonalDataProtection(builder.Configuration);
+        builder.Services.AddAccessLogChain(builder.Configuration);
         builder.Services.AddRegistry();
         builder.Services.AddClients();
         builder.Services.AddTransfers(builder.Configuration);

@@ -14,7 +14,8 @@ namespace DeinstGateway.Server.ServiceRecords;
 /// stages hand each other whole batches: a hand-over per record woke the next stage's thread for
 /// every record. The batches are decided strictly one after another, each after the one before
 /// has committed, so a record's rules count every record accepted before it in the stream. The
-/// answer sums the batches.
+/// answer sums the batches and lists only the first rejections (<see cref="RecordSummary.Add"/>),
+/// so it can always be sent after the batches committed.
 /// </summary>
 public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordOptions options)
 {
@@ -69,16 +70,12 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadAllAsync(read, arrived.Writer, stop.Token), CancellationToken.None);
         var preparing = Task.Run(() => PrepareAllAsync(caller, arrived.Reader, prepared.Writer, stop.Token), CancellationToken.None);
-        int accepted = 0, duplicates = 0;
-        var rejections = new List<RecordRejection>();
+        var answer = RecordSummary.None;
         try
         {
             await foreach (var batch in prepared.Reader.ReadAllAsync(cancellationToken))
             {
-                var summary = await recording.ApplyAsync(caller, batch, cancellationToken);
-                accepted += summary.Accepted;
-                duplicates += summary.Duplicate;
-                rejections.AddRange(summary.Rejections);
+                answer = answer.Add(await recording.ApplyAsync(caller, batch, cancellationToken));
             }
         }
         finally
@@ -94,7 +91,7 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
             throw refusal;
         }
 
-        return new RecordSummary(accepted, duplicates, rejections);
+        return answer;
     }
 
     private async Task<DomainException?> ReadAllAsync(

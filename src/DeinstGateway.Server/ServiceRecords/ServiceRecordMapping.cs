@@ -28,7 +28,7 @@ public static class ServiceRecordMapping
     {
         Accepted = summary.Accepted,
         Duplicate = summary.Duplicate,
-        Rejected = summary.Rejections.Count,
+        Rejected = summary.Rejected,
         Rejections =
         {
             summary.Rejections.Select(r => new Proto.RecordRejection

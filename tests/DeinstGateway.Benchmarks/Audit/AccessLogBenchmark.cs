@@ -68,7 +68,7 @@ public sealed class AccessLogBenchmark(int reads, int runs, int concurrency)
         await InFlightAsync(reads, i => client.GetTransferAsync(new Proto.GetTransferRequest { Name = names[i % names.Count] }).ResponseAsync);
         var calls = reads / Stopwatch.GetElapsedTime(start).TotalSeconds;
 
-        var verdict = await AccessLogChain.VerifyAsync(log.ReadAllAsync(CancellationToken.None), CancellationToken.None);
+        var verdict = await host.Services.GetRequiredService<AccessLogChain>().VerifyAsync(log.ReadAllAsync(CancellationToken.None), null, CancellationToken.None);
         // A written entry per transfer created, then every read measured.
         var expected = names.Count + singleCount + 2L * reads;
         if (!verdict.Intact || verdict.VerifiedEntries < expected)

@@ -49,6 +49,8 @@ public sealed class GatewayHost : IAsyncDisposable
             $"--Identity:TrustedCaPath={pki.CaCertificatePath}",
             $"--PersonalData:KeyFile={Path.Combine(folder, "personal-data-keys.json")}",
             "--PersonalData:CreateKeyFileIfMissing=true",
+            $"--Audit:KeyFile={Path.Combine(folder, "access-log-key")}",
+            "--Audit:CreateKeyFileIfMissing=true",
             "--Logging:LogLevel:Default=Warning",
             .. settings.Select(s => "--" + s),
         ];

@@ -8,12 +8,15 @@ public sealed class RecordingAccessLog : IAccessLog
 {
     private readonly List<ChainedAccessEntry> _entries = [];
 
+    /// <summary>A fixed key: the chain's key is configuration, not something these tests vary.</summary>
+    public static AccessLogChain Chain { get; } = new(Enumerable.Range(1, AccessLogChain.MinimumKeySize).Select(i => (byte)i).ToArray());
+
     public IReadOnlyList<AccessEntry> Entries => _entries.Select(e => e.Entry).ToList();
 
     public Task RecordReadsAsync(IReadOnlyCollection<AccessEntry> entries, CancellationToken cancellationToken)
     {
         var head = _entries.LastOrDefault();
-        _entries.AddRange(AccessLogChain.Append(head?.Position ?? 0, head?.EntryHash ?? AccessLogChain.Genesis, entries));
+        _entries.AddRange(Chain.Append(head?.Position ?? 0, head?.EntryHash ?? AccessLogChain.Genesis, entries));
         return Task.CompletedTask;
     }
 

@@ -74,6 +74,30 @@ public sealed class ProgrammeRulesShapeTests
         AssertCodes(violations, ServiceRecordReasons.CostNegative);
     }
 
+    [Theory]
+    [InlineData(ProgrammeRules.MaxCostCents, false)]
+    [InlineData(ProgrammeRules.MaxCostCents + 1, true)]
+    [InlineData(5_000_000_000_000_000_000, true)]
+    public void Check_CostAtAndAboveTheCap_RejectedOnlyAboveIt(long costCents, bool rejected)
+    {
+        // Arrange
+        var record = DayCare("2024-06-03", "2024-06-07") with { CostCents = costCents };
+
+        // Act
+        var violations = Rules.Check(record, Facts());
+
+        // Assert
+        if (rejected)
+        {
+            AssertCodes(violations, ServiceRecordReasons.CostAboveLimit);
+            Assert.Contains("cost.euro_cents", violations[0].Description, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(violations);
+        }
+    }
+
     [Fact]
     public void Check_ZeroCost_Accepted()
     {

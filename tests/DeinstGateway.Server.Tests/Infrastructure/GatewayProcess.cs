@@ -55,6 +55,8 @@ public sealed class GatewayProcess : IAsyncDisposable
             // Beside the database file, never in it: replicas sharing the file share the keys.
             $"--PersonalData:KeyFile={Path.Combine(Path.GetDirectoryName(databasePath)!, "personal-data-keys.json")}",
             "--PersonalData:CreateKeyFileIfMissing=true",
+            $"--Audit:KeyFile={Path.Combine(Path.GetDirectoryName(databasePath)!, "access-log-key")}",
+            "--Audit:CreateKeyFileIfMissing=true",
             "--Feeds:PollMilliseconds=200",
             "--Logging:LogLevel:Default=Warning",
             .. settings.Select(s => "--" + s),

@@ -1,14 +1,13 @@
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
 using Grpc.Core;
+using static DeinstGateway.Server.Tests.ServiceRecords.ServiceRecordRequests;
 
 namespace DeinstGateway.Server.Tests.ServiceRecords;
 
 /// <summary>GetFundingReport: ESF 85 % / state 15 % to the cent over many random amounts, and scopes.</summary>
 public sealed class FundingReportTests : IAsyncLifetime
 {
-    private const string GroupHome = "prov-demo-madona-group-home";
-    private const string ZemgaleProject = "9.2.2.1/15/I/001";
     private GatewayProcess _gateway = null!;
     private List<(long Cost, bool Esf)> _records = null!;
 
@@ -23,20 +22,7 @@ public sealed class FundingReportTests : IAsyncLifetime
         var day = new DateOnly(2021, 1, 1);
         foreach (var (cost, esf) in _records)
         {
-            await call.RequestStream.WriteAsync(new RecordServiceRequest
-            {
-                RequestId = Guid.NewGuid().ToString(),
-                Client = client,
-                ServiceType = ServiceType.GroupHome,
-                Provider = "institutions/" + GroupHome,
-                FirstDay = TransferRequests.Date(day),
-                LastDay = TransferRequests.Date(day),
-                Quantity = 1,
-                Unit = ServiceUnit.Places,
-                Cost = new Money { EuroCents = cost },
-                FundingSource = esf ? FundingSource.EsfProject : FundingSource.MunicipalBudget,
-                EsfProjectCode = esf ? ZemgaleProject : string.Empty,
-            });
+            await call.RequestStream.WriteAsync(GroupHomeDay(client, day, cost, esf));
             day = day.AddDays(1);
         }
 
@@ -49,7 +35,7 @@ public sealed class FundingReportTests : IAsyncLifetime
     [Fact]
     public async Task GetFundingReport_OverRandomAmounts_SplitsEsfExactlyAndEveryLineAddsUp()
     {
-        var report = await Reports("lm").GetFundingReportAsync(Period(new DateOnly(2021, 1, 1), new DateOnly(2023, 1, 1)));
+        var report = await Reports("lm").GetFundingReportAsync(ReportPeriod(new DateOnly(2021, 1, 1), new DateOnly(2023, 1, 1)));
 
         var esfTotal = _records.Where(r => r.Esf).Sum(r => r.Cost);
         var otherTotal = _records.Where(r => !r.Esf).Sum(r => r.Cost);
@@ -66,7 +52,7 @@ public sealed class FundingReportTests : IAsyncLifetime
     [Fact]
     public async Task GetFundingReport_ForOneYear_CountsOnlyRecordsStartingInIt()
     {
-        var report = await Reports("pr-vidzeme").GetFundingReportAsync(Period(new DateOnly(2021, 1, 1), new DateOnly(2022, 1, 1)));
+        var report = await Reports("pr-vidzeme").GetFundingReportAsync(ReportPeriod(new DateOnly(2021, 1, 1), new DateOnly(2022, 1, 1)));
 
         Assert.Equal(_records.Take(365).Sum(r => r.Cost), report.Total.EuroCents);
     }
@@ -76,7 +62,7 @@ public sealed class FundingReportTests : IAsyncLifetime
     [InlineData("prov-cimdins")]
     public async Task GetFundingReport_OutsideWhereTheServicesWereDelivered_IsEmpty(string caller)
     {
-        var report = await Reports(caller).GetFundingReportAsync(Period(new DateOnly(2021, 1, 1), new DateOnly(2023, 1, 1)));
+        var report = await Reports(caller).GetFundingReportAsync(ReportPeriod(new DateOnly(2021, 1, 1), new DateOnly(2023, 1, 1)));
 
         Assert.Empty(report.Lines);
         Assert.Equal(0, report.Total.EuroCents);
@@ -86,14 +72,9 @@ public sealed class FundingReportTests : IAsyncLifetime
     public async Task GetFundingReport_ByACareCentre_IsPermissionDenied_AndWithoutAPeriodInvalid()
     {
         await RpcAssert.FailsWith(StatusCode.PermissionDenied,
-            () => Reports("vsac-zemgale").GetFundingReportAsync(Period(new DateOnly(2021, 1, 1), new DateOnly(2022, 1, 1))).ResponseAsync);
+            () => Reports("vsac-zemgale").GetFundingReportAsync(ReportPeriod(new DateOnly(2021, 1, 1), new DateOnly(2022, 1, 1))).ResponseAsync);
         await RpcAssert.InvalidField("period.start_date", () => Reports("lm").GetFundingReportAsync(new GetFundingReportRequest()).ResponseAsync);
     }
-
-    private static GetFundingReportRequest Period(DateOnly from, DateOnly until) => new()
-    {
-        Period = new DateRange { StartDate = TransferRequests.Date(from), EndDate = TransferRequests.Date(until) },
-    };
 
     private ServiceRecordService.ServiceRecordServiceClient Reports(string caller) => new(_gateway.ChannelFor(caller));
 }

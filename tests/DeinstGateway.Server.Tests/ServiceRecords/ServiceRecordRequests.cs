@@ -11,6 +11,7 @@ internal static class ServiceRecordRequests
 {
     public const string RespiteProvider = "prov-demo-riga-respite";
     public const string GroupHome = "prov-demo-madona-group-home";
+    public const string ZemgaleProject = "9.2.2.1/15/I/001";
 
     /// <summary>Sends the records on one stream as the caller and returns the single answer.</summary>
     public static Task<RecordServicesResponse> RecordAsync(GatewayProcess gateway, string caller, params RecordServiceRequest[] records) =>
@@ -46,6 +47,27 @@ internal static class ServiceRecordRequests
         Unit = ServiceUnit.Hours,
         Cost = new Money { EuroCents = 9_600 },
         FundingSource = FundingSource.StateBudget,
+    };
+
+    /// <summary>One day of group home for the client, funded by the Zemgale ESF project or the municipality.</summary>
+    public static RecordServiceRequest GroupHomeDay(string client, DateOnly day, long costCents, bool esf) => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Client = client,
+        ServiceType = ServiceType.GroupHome,
+        Provider = "institutions/" + GroupHome,
+        FirstDay = TransferRequests.Date(day),
+        LastDay = TransferRequests.Date(day),
+        Quantity = 1,
+        Unit = ServiceUnit.Places,
+        Cost = new Money { EuroCents = costCents },
+        FundingSource = esf ? FundingSource.EsfProject : FundingSource.MunicipalBudget,
+        EsfProjectCode = esf ? ZemgaleProject : string.Empty,
+    };
+
+    public static GetFundingReportRequest ReportPeriod(DateOnly from, DateOnly until) => new()
+    {
+        Period = new DateRange { StartDate = TransferRequests.Date(from), EndDate = TransferRequests.Date(until) },
     };
 
     /// <summary>A girl born in 2016 moving from a child-care institution to Rīga with respite care.</summary>
