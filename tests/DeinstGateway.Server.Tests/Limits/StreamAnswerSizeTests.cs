@@ -19,7 +19,7 @@ public sealed class StreamAnswerSizeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = await GatewayProcess.StartAsync();
-        _child = (await TransferClient.CreateAsync(_gateway, "ccare-demo-latgale", ServiceRecordRequests.ChildTransfer())).Client;
+        _child = (await TransferClient.HandOverAsync(_gateway, "ccare-demo-latgale", ServiceRecordRequests.ChildTransfer())).Client;
     }
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();

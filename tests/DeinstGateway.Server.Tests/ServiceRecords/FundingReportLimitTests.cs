@@ -22,7 +22,7 @@ public sealed class FundingReportLimitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = await GatewayProcess.StartAsync();
-        _client = (await TransferClient.CreateAsync(_gateway, "vsac-zemgale", TransferRequests.Valid(
+        _client = (await TransferClient.HandOverAsync(_gateway, "vsac-zemgale", TransferRequests.Valid(
             source: "vsac-zemgale", destination: "mun-madona", provider: GroupHome, service: ServiceType.GroupHome))).Client;
         var batch = new RecordServiceBatch
         {
