@@ -3,7 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using DeinstGateway.Server.Identity;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
-using Grpc.Core;
 
 namespace DeinstGateway.Server.Tests.Identity;
 
@@ -90,11 +89,9 @@ public sealed class ClientCertificateTests(GatewayFixture fixture)
     {
         using var trap = new ConnectionTrap();
         using var certificate = IssueNamingUrls(TestPki.Instance.Authority, trap.Url);
-        using var channel = fixture.Gateway.ChannelWith(certificate);
 
-        var ministry = await new RegistryService.RegistryServiceClient(channel).GetInstitutionAsync(AnyLookup);
+        await CertificateProbe.AssertAcceptedAsync(fixture.Gateway, certificate);
 
-        Assert.Equal(InstitutionKind.Ministry, ministry.Kind);
         Assert.Equal(0, trap.Connections);
     }
 
@@ -161,14 +158,6 @@ public sealed class ClientCertificateTests(GatewayFixture fixture)
             new X509AuthorityInformationAccessExtension([url], [url]),
             CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([url]));
 
-    private async Task AssertRejected(X509Certificate2? certificate, string reason)
-    {
-        using var channel = fixture.Gateway.ChannelWith(certificate);
-        var registry = new RegistryService.RegistryServiceClient(channel);
-
-        var exception = await Assert.ThrowsAsync<RpcException>(() => registry.GetInstitutionAsync(AnyLookup).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unauthenticated, exception.StatusCode);
-        Assert.Contains(reason, exception.Status.Detail, StringComparison.Ordinal);
-    }
+    private Task AssertRejected(X509Certificate2? certificate, string reason) =>
+        CertificateProbe.AssertRejectedAsync(fixture.Gateway, certificate, reason);
 }
