@@ -1,48 +1,18 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace DeinstGateway.Server.Identity;
 
 /// <summary>
-/// Checks a client certificate against the one CA the gateway trusts (not the machine's store:
-/// a certificate from any public CA must not name an institution) and reads the institution
-/// code from its subject common name.
+/// Checks a client certificate against the configured CAs and reads the institution code from
+/// its subject's one common name. Nothing else names the institution: not a second CN (a CA that
+/// copies subjects from requests would otherwise hand out any institution), not an alternative name.
 /// </summary>
-public sealed class ClientCertificateValidator
+public sealed class ClientCertificateValidator(TrustedAuthorities authorities)
 {
     private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
-    private readonly X509Certificate2Collection _trustedRoots;
-
-    public ClientCertificateValidator(X509Certificate2Collection trustedRoots)
-    {
-        if (trustedRoots.Count == 0)
-        {
-            throw new ArgumentException("At least one trusted CA certificate is needed.", nameof(trustedRoots));
-        }
-
-        _trustedRoots = trustedRoots;
-    }
-
-    public static ClientCertificateValidator FromPemFile(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new InvalidOperationException(
-                "No trusted CA is configured for client certificates: set Identity:TrustedCaPath (a PEM file).");
-        }
-
-        var roots = new X509Certificate2Collection();
-        try
-        {
-            roots.ImportFromPemFile(Path.GetFullPath(path));
-        }
-        catch (Exception e) when (e is IOException or CryptographicException)
-        {
-            throw new InvalidOperationException($"The trusted CA file '{path}' cannot be read: {e.Message}", e);
-        }
-
-        return new ClientCertificateValidator(roots);
-    }
+    private const string CommonName = "2.5.4.3";
 
     public CertificateCheck Check(X509Certificate2 certificate, DateTimeOffset now)
     {
@@ -56,20 +26,22 @@ public sealed class ClientCertificateValidator
             return CertificateCheck.Failed("the client certificate is not issued for client authentication");
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(_trustedRoots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = now.UtcDateTime;
-        chain.ChainPolicy.VerificationTimeIgnored = false;
+        using var chain = new X509Chain { ChainPolicy = authorities.OfflinePolicy(now) };
         if (!chain.Build(certificate))
         {
             return CertificateCheck.Failed("the client certificate is not issued by the gateway's trusted CA");
         }
 
-        var code = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+        var (count, code) = CommonNames(certificate.SubjectName);
+        if (count != 1)
+        {
+            return CertificateCheck.Failed(
+                $"the client certificate's subject must hold exactly one common name (CN), it holds {count}");
+        }
+
         return string.IsNullOrEmpty(code)
-            ? CertificateCheck.Failed("the client certificate names no institution")
+            ? CertificateCheck.Failed(
+                "the client certificate's common name (CN) must be a non-empty string, alone in its part of the subject")
             : CertificateCheck.Passed(code, certificate.GetCertHashString(HashAlgorithmName.SHA256));
     }
 
@@ -77,6 +49,45 @@ public sealed class ClientCertificateValidator
     {
         var usage = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault();
         return usage is null || usage.EnhancedKeyUsages.Cast<Oid>().Any(oid => oid.Value == ClientAuthentication);
+    }
+
+    /// <summary>How many CNs the subject holds, and the value of the last one that stands alone as a string.</summary>
+    private static (int Count, string? Value) CommonNames(X500DistinguishedName subject)
+    {
+        var count = 0;
+        string? value = null;
+        foreach (var part in subject.EnumerateRelativeDistinguishedNames())
+        {
+            if (part.HasMultipleElements)
+            {
+                // A CN inside a multi-valued part (CN=a+O=b) counts, but names no one.
+                count += CommonNamesIn(part.RawData);
+            }
+            else if (part.GetSingleElementType().Value == CommonName)
+            {
+                count++;
+                value = part.GetSingleElementValue();
+            }
+        }
+
+        return (count, value);
+    }
+
+    // RelativeDistinguishedName ::= SET OF SEQUENCE { type OBJECT IDENTIFIER, value ANY }
+    private static int CommonNamesIn(ReadOnlyMemory<byte> relativeName)
+    {
+        var set = new AsnReader(relativeName, AsnEncodingRules.DER).ReadSetOf();
+        var count = 0;
+        while (set.HasData)
+        {
+            var attribute = set.ReadSequence();
+            if (attribute.ReadObjectIdentifier() == CommonName)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }
 

@@ -49,7 +49,8 @@ public static class DevelopmentCertificates
         return written;
     }
 
-    public static X509Certificate2 CreateAuthority(string name, DateTimeOffset now)
+    /// <summary>A self-signed CA, or an intermediate CA when <paramref name="issuer"/> is given.</summary>
+    public static X509Certificate2 CreateAuthority(string name, DateTimeOffset now, X509Certificate2? issuer = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}, O=DeinstGateway development", key, HashAlgorithmName.SHA256);
@@ -57,16 +58,38 @@ public static class DevelopmentCertificates
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
             X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
+        if (issuer is null)
+        {
+            return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
+        }
+
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        using var certificate = request.Create(issuer, now.AddDays(-1), now.AddYears(4), NewSerialNumber());
+        return certificate.CopyWithPrivateKey(key);
     }
 
     /// <summary>A client certificate whose common name is the institution code.</summary>
     public static X509Certificate2 IssueClientCertificate(
-        X509Certificate2 authority, string institutionCode, DateTimeOffset notBefore, DateTimeOffset notAfter)
+        X509Certificate2 authority, string institutionCode, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
+        IssueClientCertificate(
+            authority, new X500DistinguishedName($"CN={institutionCode}, O=DeinstGateway development"), notBefore, notAfter);
+
+    /// <summary>A client certificate with exactly this subject and any further extensions.</summary>
+    public static X509Certificate2 IssueClientCertificate(
+        X509Certificate2 authority,
+        X500DistinguishedName subject,
+        DateTimeOffset notBefore,
+        DateTimeOffset notAfter,
+        params IEnumerable<X509Extension> extensions)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={institutionCode}, O=DeinstGateway development", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         AddLeafExtensions(request, authority, ClientAuthentication);
+        foreach (var extension in extensions)
+        {
+            request.CertificateExtensions.Add(extension);
+        }
+
         using var certificate = request.Create(authority, notBefore, notAfter, NewSerialNumber());
         return certificate.CopyWithPrivateKey(key);
     }

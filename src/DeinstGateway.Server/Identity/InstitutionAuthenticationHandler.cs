@@ -4,25 +4,25 @@ using System.Text.Encodings.Web;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace DeinstGateway.Server.Identity;
 
 /// <summary>
-/// Turns the TLS client certificate into an institution: the certificate must chain to the
-/// trusted CA, be within its validity, and name (in its common name) an institution that the
-/// registry holds and that exists today. Anything else is UNAUTHENTICATED, with the reason.
+/// Turns the TLS client certificate into an institution: the certificate must not be revoked,
+/// must chain to the trusted CA, be within its validity, and name (in its one common name) an
+/// institution that the registry holds and that exists today. Anything else is UNAUTHENTICATED,
+/// with the reason.
 /// </summary>
 public sealed class InstitutionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ClientCertificateValidator validator,
+    CertificateRevocation revocation,
     IRegistryStore registry,
     GatewayCalendar calendar,
-    IMemoryCache cache,
-    IOptions<IdentityOptions> identityOptions)
+    IdentityCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "InstitutionCertificate";
@@ -37,13 +37,13 @@ public sealed class InstitutionAuthenticationHandler(
         }
 
         // Chain building and the registry look-up cost far more than the call itself; a short
-        // cache per certificate keeps them off the hot path, bounded by the certificate's expiry.
-        var key = "institution-certificate:" + certificate.Thumbprint;
-        if (!cache.TryGetValue(key, out Identification? identification) || identification is null)
+        // cache per certificate keeps them off the hot path until the revocation files change.
+        var revoked = revocation.Current(Logger);
+        var identification = cache.Find(certificate, revoked);
+        if (identification is null)
         {
-            identification = await IdentifyAsync(certificate);
-            var until = DateTimeOffset.UtcNow.AddSeconds(identityOptions.Value.CacheSeconds);
-            cache.Set(key, identification, until < certificate.NotAfter ? until : certificate.NotAfter);
+            identification = await IdentifyAsync(certificate, revoked);
+            cache.Keep(certificate, identification);
             if (identification.Principal is null)
             {
                 IdentityLog.CertificateRejected(Logger, identification.Failure!, certificate.Thumbprint);
@@ -69,12 +69,17 @@ public sealed class InstitutionAuthenticationHandler(
         return Task.CompletedTask;
     }
 
-    private async Task<Identification> IdentifyAsync(X509Certificate2 certificate)
+    private async Task<Identification> IdentifyAsync(X509Certificate2 certificate, RevokedCertificates revoked)
     {
+        if (revoked.Contains(certificate))
+        {
+            return Rejected("the client certificate is revoked");
+        }
+
         var check = validator.Check(certificate, calendar.Now);
         if (!check.Succeeded)
         {
-            return Identification.Rejected(check.Failure!);
+            return Rejected(check.Failure!);
         }
 
         var institution = InstitutionCode.IsWellFormed(check.InstitutionCode)
@@ -82,12 +87,12 @@ public sealed class InstitutionAuthenticationHandler(
             : null;
         if (institution is null)
         {
-            return Identification.Rejected("the client certificate names no institution known to the registry");
+            return Rejected("the client certificate names no institution known to the registry");
         }
 
         if (!institution.IsValidOn(calendar.Today))
         {
-            return Identification.Rejected("the institution named by the client certificate no longer exists");
+            return Rejected("the institution named by the client certificate no longer exists");
         }
 
         var identity = new ClaimsIdentity(
@@ -99,11 +104,8 @@ public sealed class InstitutionAuthenticationHandler(
             SchemeName,
             CallerClaims.InstitutionCode,
             roleType: null);
-        return new Identification(new ClaimsPrincipal(identity), null);
-    }
+        return new Identification(new ClaimsPrincipal(identity), null, revoked);
 
-    private sealed record Identification(ClaimsPrincipal? Principal, string? Failure)
-    {
-        public static Identification Rejected(string failure) => new(null, failure);
+        Identification Rejected(string failure) => new(null, failure, revoked);
     }
 }

@@ -1,8 +1,8 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography.X509Certificates;
 using DeinstGateway.Server.Identity;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
-using Grpc.Core;
 
 namespace DeinstGateway.Server.Tests.Identity;
 
@@ -34,6 +34,65 @@ public sealed class ClientCertificateTests(GatewayFixture fixture)
             otherCa, "lm", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
 
         await AssertRejected(impostor, "not issued by the gateway's trusted CA");
+    }
+
+    // A CA that copies subjects from requests must not hand out the ministry (lm), and no other
+    // name stands in for a missing CN; every certificate also names lm in its alternative names.
+    [Theory]
+    [InlineData("CN=mun-madona, CN=lm", "exactly one common name (CN), it holds 2")]
+    [InlineData("CN=lm, CN=mun-madona", "exactly one common name (CN), it holds 2")]
+    [InlineData("O=lm, OU=lm", "exactly one common name (CN), it holds 0")]
+    public async Task Call_WithSubjectNotOfExactlyOneCommonName_IsUnauthenticated(string subject, string reason)
+    {
+        using var certificate = IssueNamingTheMinistryElsewhere(new X500DistinguishedName(subject));
+
+        await AssertRejected(certificate, reason);
+    }
+
+    [Fact]
+    public async Task Call_WithCommonNameInAMultiValuedSubjectPart_IsUnauthenticated()
+    {
+        // CN=lm+O=…: one relative name holding two attributes, which no string form builds.
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        using (writer.PushSetOf())
+        {
+            foreach (var (type, value) in new[] { ("2.5.4.3", "lm"), ("2.5.4.10", "DeinstGateway development") })
+            {
+                using (writer.PushSequence())
+                {
+                    writer.WriteObjectIdentifier(type);
+                    writer.WriteCharacterString(UniversalTagNumber.UTF8String, value);
+                }
+            }
+        }
+
+        using var certificate = IssueNamingTheMinistryElsewhere(new X500DistinguishedName(writer.Encode()));
+
+        await AssertRejected(certificate, "alone in its part of the subject");
+    }
+
+    [Fact]
+    public async Task Call_WithCertificateFromAnotherCaNamingUrls_IsUnauthenticatedAndFetchesNothing()
+    {
+        using var trap = new ConnectionTrap();
+        using var otherCa = DevelopmentCertificates.CreateAuthority("Impostor CA", DateTimeOffset.UtcNow);
+        using var impostor = IssueNamingUrls(otherCa, trap.Url);
+
+        await AssertRejected(impostor, "not issued by the gateway's trusted CA");
+
+        Assert.Equal(0, trap.Connections);
+    }
+
+    [Fact]
+    public async Task Call_WithTrustedCertificateNamingUrls_SucceedsAndFetchesNothing()
+    {
+        using var trap = new ConnectionTrap();
+        using var certificate = IssueNamingUrls(TestPki.Instance.Authority, trap.Url);
+
+        await CertificateProbe.AssertAcceptedAsync(fixture.Gateway, certificate);
+
+        Assert.Equal(0, trap.Connections);
     }
 
     [Fact]
@@ -76,14 +135,29 @@ public sealed class ClientCertificateTests(GatewayFixture fixture)
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
 
-    private async Task AssertRejected(X509Certificate2? certificate, string reason)
+    private static X509Certificate2 IssueNamingTheMinistryElsewhere(X500DistinguishedName subject)
     {
-        using var channel = fixture.Gateway.ChannelWith(certificate);
-        var registry = new RegistryService.RegistryServiceClient(channel);
-
-        var exception = await Assert.ThrowsAsync<RpcException>(() => registry.GetInstitutionAsync(AnyLookup).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unauthenticated, exception.StatusCode);
-        Assert.Contains(reason, exception.Status.Detail, StringComparison.Ordinal);
+        var alternativeNames = new SubjectAlternativeNameBuilder();
+        alternativeNames.AddDnsName("lm");
+        alternativeNames.AddEmailAddress("lm@lm.gov.lv");
+        return DevelopmentCertificates.IssueClientCertificate(
+            TestPki.Instance.Authority,
+            subject,
+            DateTimeOffset.UtcNow.AddDays(-1),
+            DateTimeOffset.UtcNow.AddDays(30),
+            alternativeNames.Build());
     }
+
+    // Where to fetch the issuer, OCSP and the CRL: all one URL, which the gateway must never call.
+    private static X509Certificate2 IssueNamingUrls(X509Certificate2 authority, string url) =>
+        DevelopmentCertificates.IssueClientCertificate(
+            authority,
+            new X500DistinguishedName("CN=lm"),
+            DateTimeOffset.UtcNow.AddDays(-1),
+            DateTimeOffset.UtcNow.AddDays(30),
+            new X509AuthorityInformationAccessExtension([url], [url]),
+            CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([url]));
+
+    private Task AssertRejected(X509Certificate2? certificate, string reason) =>
+        CertificateProbe.AssertRejectedAsync(fixture.Gateway, certificate, reason);
 }

@@ -101,12 +101,12 @@ public sealed class GatewayProcess : IAsyncDisposable
                 CustomTrustStore = { X509CertificateLoader.LoadCertificateFromFile(TestPki.Instance.CaCertificatePath) },
                 RevocationMode = X509RevocationMode.NoCheck,
             },
-            LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate!,
+            // Offline, so that the client never fetches the issuer URL of a certificate a test made:
+            // a connection to it must be the gateway's.
+            ClientCertificateContext = clientCertificate is null
+                ? null
+                : SslStreamCertificateContext.Create(clientCertificate, additionalCertificates: null, offline: true),
         };
-        if (clientCertificate is null)
-        {
-            ssl.LocalCertificateSelectionCallback = null;
-        }
 
         return new SocketsHttpHandler { SslOptions = ssl, EnableMultipleHttp2Connections = true };
     }
