@@ -1,6 +1,7 @@
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Clients;
+using DeinstGateway.Core.Feeds;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
@@ -37,6 +38,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<ITransferStore, TransferStore>();
         services.AddScoped<IClientKeyStore, ClientKeyStore>();
         services.AddSingleton<FeedCommitSignal>();
+        services.AddSingleton<IFeedCommits>(provider => provider.GetRequiredService<FeedCommitSignal>());
         services.AddSingleton<AccessLogAppender>();
         services.AddSingleton<IAccessLog, AccessLog>();
         services.AddScoped<ICapacityStore, CapacityStore>();
