@@ -1,6 +1,7 @@
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Clients;
+using DeinstGateway.Core.Feeds;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
@@ -38,6 +39,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IClientKeyStore, ClientKeyStore>();
         services.AddScoped<IClientStore, ClientStore>();
         services.AddSingleton<FeedCommitSignal>();
+        services.AddSingleton<IFeedCommits>(provider => provider.GetRequiredService<FeedCommitSignal>());
         services.AddSingleton<AccessLogAppender>();
         services.AddSingleton<IAccessLog, AccessLog>();
         services.AddScoped<ICapacityStore, CapacityStore>();

@@ -62,9 +62,6 @@ public interface ICapacityStore
     /// <summary>Changes of these providers' counts with a sequence in (after, through], in order.</summary>
     Task<IReadOnlyList<CapacityChange>> ReadChangesAsync(
         IReadOnlyCollection<string> providerCodes, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken);
-
-    /// <summary>Returns when this process commits a change or after <paramref name="maxWait"/>.</summary>
-    Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken);
 }
 
 /// <summary>A provider's counts for a service changed.</summary>

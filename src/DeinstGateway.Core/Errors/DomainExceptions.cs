@@ -45,6 +45,15 @@ public sealed class ForbiddenException(string reason, string message) : DomainEx
     public string Reason { get; } = reason;
 }
 
+/// <summary>
+/// The identity a call began with no longer holds (its certificate expired, its institution ended);
+/// <see cref="Reason"/> is a stable code.
+/// </summary>
+public sealed class UnauthenticatedException(string reason, string message) : DomainException(message)
+{
+    public string Reason { get; } = reason;
+}
+
 /// <summary>The system is not in a state that allows the operation (e.g. an illegal transition).</summary>
 public sealed class PreconditionFailedException(string reason, string subject, string message) : DomainException(message)
 {

@@ -8,8 +8,8 @@ namespace DeinstGateway.Core.Feeds;
 public interface IFeedSource<T>
 {
     /// <summary>
-    /// The highest sequence committed so far (0 when there is none). Commits happen in sequence
-    /// order, so every smaller sequence is committed too.
+    /// The highest sequence committed so far (0 when there is none), read from the database when a
+    /// feed opens. Commits happen in sequence order, so every smaller sequence is committed too.
     /// </summary>
     Task<long> LatestSequenceAsync(CancellationToken cancellationToken);
 
@@ -17,12 +17,9 @@ public interface IFeedSource<T>
     Task<IReadOnlyList<T>> ReadAsync(long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken);
 
     long SequenceOf(T item);
-
-    /// <summary>Returns when this process commits a change or after <paramref name="maxWait"/>.</summary>
-    Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken);
 }
 
-/// <summary>Timing of a feed: how often to look for other processes' changes, when to send heartbeats.</summary>
+/// <summary>Timing of the feeds: how often the process looks for other processes' changes, when a feed sends a heartbeat.</summary>
 public sealed record FeedOptions(TimeSpan PollInterval, TimeSpan HeartbeatInterval, int PageSize = 500);
 
 /// <summary>A page of items the caller may see, or (with no items) a heartbeat.</summary>
@@ -35,11 +32,13 @@ public sealed record FeedPage<T>(IReadOnlyList<T> Items, long Sequence, DateTime
 /// Reads a feed from a sequence on, exactly once and in order, then live. Resuming after the last
 /// number received loses nothing, because changes commit in sequence order and the database, not
 /// the process, numbers them. Heartbeats carry the position read so far, safe to resume from.
+/// Between pages the feed sleeps on the shared head until it moves or a heartbeat is due.
 /// </summary>
 public static class FeedLoop
 {
     public static async IAsyncEnumerable<FeedPage<T>> RunAsync<T>(
         IFeedSource<T> source,
+        IFeedHead<T> head,
         long afterSequence,
         FeedOptions options,
         GatewayCalendar calendar,
@@ -58,10 +57,12 @@ public static class FeedLoop
         }
 
         var position = afterSequence;
+        // The head may not yet have seen what the database showed at the start.
+        var latest = latestAtStart;
         var lastSent = calendar.Now;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var latest = await source.LatestSequenceAsync(cancellationToken);
+            latest = Math.Max(latest, head.Latest);
             var items = latest > position
                 ? await source.ReadAsync(position, latest, options.PageSize, cancellationToken)
                 : [];
@@ -86,8 +87,7 @@ public static class FeedLoop
             }
 
             var untilHeartbeat = options.HeartbeatInterval - (calendar.Now - lastSent);
-            var wait = untilHeartbeat < options.PollInterval ? untilHeartbeat : options.PollInterval;
-            await source.WaitForChangesAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
+            await head.WaitBeyondAsync(position, untilHeartbeat > TimeSpan.Zero ? untilHeartbeat : TimeSpan.Zero, cancellationToken);
         }
     }
 }

@@ -28,12 +28,6 @@ public interface ITransferStore
     /// order, so every smaller sequence is committed too.
     /// </summary>
     Task<long> LatestSequenceAsync(CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Returns when this process commits a transfer change or after <paramref name="maxWait"/>,
-    /// whichever comes first; the timeout is how changes of other processes are noticed.
-    /// </summary>
-    Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken);
 }
 
 /// <summary>A transfer with its history and the person as its sender sent them, still protected.</summary>

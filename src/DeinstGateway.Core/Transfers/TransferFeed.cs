@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Feeds;
+using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
 
 namespace DeinstGateway.Core.Transfers;
@@ -9,15 +10,25 @@ namespace DeinstGateway.Core.Transfers;
 /// <summary>One message of a caller's transfer feed: a change it may see, or a heartbeat.</summary>
 public sealed record FeedMessage(TransferFeedItem? Change, long HeartbeatSequence, DateTimeOffset Time);
 
-/// <summary>The transfer feed of one caller: every change of a transfer it can see.</summary>
-public sealed class TransferFeed(ITransferStore store, IAccessLog accessLog, GatewayCalendar calendar, FeedOptions options)
+/// <summary>
+/// The transfer feed of one caller: every change of a transfer it can see, for as long as the
+/// caller still stands (checked before every page and heartbeat).
+/// </summary>
+public sealed class TransferFeed(
+    ITransferStore store,
+    IFeedHead<TransferFeedItem> head,
+    IRegistrySnapshotSource registry,
+    IAccessLog accessLog,
+    GatewayCalendar calendar,
+    FeedOptions options)
 {
     public async IAsyncEnumerable<FeedMessage> WatchAsync(
         Caller caller, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var source = new Source(store, TransferScope.For(caller));
-        await foreach (var page in FeedLoop.RunAsync(source, afterSequence, options, calendar, cancellationToken))
+        await foreach (var page in FeedLoop.RunAsync(source, head, afterSequence, options, calendar, cancellationToken))
         {
+            CallerStanding.EnsureStillStands(caller, await registry.GetAsync(cancellationToken), calendar);
             if (page.IsHeartbeat)
             {
                 yield return new FeedMessage(null, page.Sequence, page.Time);
@@ -40,7 +51,5 @@ public sealed class TransferFeed(ITransferStore store, IAccessLog accessLog, Gat
             store.ReadFeedAsync(scope, afterSequence, throughSequence, limit, cancellationToken);
 
         public long SequenceOf(TransferFeedItem item) => item.Change.Sequence;
-
-        public Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken) => store.WaitForChangesAsync(maxWait, cancellationToken);
     }
 }

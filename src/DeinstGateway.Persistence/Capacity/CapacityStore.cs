@@ -109,6 +109,4 @@ internal sealed class CapacityStore(GatewayDbContext db, IWriteSerializer writeS
             .Select(c => new CapacityChange(c.Sequence, c.ProviderCode, c.ServiceType))
             .ToListAsync(cancellationToken);
     }
-
-    public Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken) => signal.WaitAsync(maxWait, cancellationToken);
 }

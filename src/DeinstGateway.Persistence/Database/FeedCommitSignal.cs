@@ -1,24 +1,16 @@
+using DeinstGateway.Core.Feeds;
+
 namespace DeinstGateway.Persistence.Database;
 
 /// <summary>
-/// Wakes this process's feed readers as soon as it commits a change that feeds carry. Other
-/// processes' commits are found by the readers' periodic look at the database.
+/// Tells the feed watcher as soon as this process commits a change that feeds carry. Other
+/// processes' commits are found by the watcher's periodic look at the database.
 /// </summary>
-internal sealed class FeedCommitSignal
+internal sealed class FeedCommitSignal : IFeedCommits
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Pulse() => Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    public Task Next => Volatile.Read(ref _next).Task;
 
-    public async Task WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Volatile.Read(ref _next).Task.WaitAsync(maxWait, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // Time for a look at the database anyway.
-        }
-    }
+    public void Pulse() => Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }

@@ -107,9 +107,6 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
     public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken) =>
         await db.TransferEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
 
-    public Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken) =>
-        signal.WaitAsync(maxWait, cancellationToken);
-
     private static IQueryable<TransferRow> InScope(IQueryable<TransferRow> transfers, TransferScope scope)
     {
         var code = scope.InstitutionCode;

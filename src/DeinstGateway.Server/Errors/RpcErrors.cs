@@ -29,6 +29,7 @@ public static class RpcErrors
             ResourceName = e.ResourceName,
         }),
         ForbiddenException e => Build(Code.PermissionDenied, e.Message, Info(e.Reason)),
+        UnauthenticatedException e => Build(Code.Unauthenticated, e.Message, Info(e.Reason)),
         PreconditionFailedException e => Build(Code.FailedPrecondition, e.Message, Info(e.Reason), new PreconditionFailure
         {
             Violations = { new PreconditionFailure.Types.Violation { Type = e.Reason, Subject = e.Subject, Description = e.Message } },

@@ -2,6 +2,7 @@ using DeinstGateway.Persistence;
 using DeinstGateway.Server.Audit;
 using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Clients;
+using DeinstGateway.Server.Feeds;
 using DeinstGateway.Server.Identity;
 using DeinstGateway.Server.Limits;
 using DeinstGateway.Server.Registry;
@@ -26,6 +27,7 @@ public static class GatewayApplication
         builder.Services.AddInstitutionIdentity(builder.Configuration);
         builder.Services.AddGatewayGrpc(builder.Configuration);
         builder.Services.AddGatewayLimits(builder.Configuration);
+        builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPersonalDataProtection(builder.Configuration);
         builder.Services.AddAccessLogChain(builder.Configuration);
         builder.Services.AddRegistry();

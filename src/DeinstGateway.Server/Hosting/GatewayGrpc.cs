@@ -1,4 +1,3 @@
-using DeinstGateway.Core.Feeds;
 using DeinstGateway.Core.Time;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Persistence.Registry;
@@ -32,8 +31,6 @@ public static class GatewayGrpc
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        var feeds = configuration.GetSection(FeedsOptions.Section).Get<FeedsOptions>() ?? new FeedsOptions();
-        services.AddSingleton(new FeedOptions(TimeSpan.FromMilliseconds(feeds.PollMilliseconds), TimeSpan.FromSeconds(feeds.HeartbeatSeconds)));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new GatewayCalendar(
             provider.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(gateway.TimeZone)));

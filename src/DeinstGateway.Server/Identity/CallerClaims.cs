@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeinstGateway.Core.Access;
 using Grpc.Core;
 
@@ -8,6 +9,7 @@ public static class CallerClaims
     public const string InstitutionCode = "deinst:institution";
     public const string InstitutionKind = "deinst:institution_kind";
     public const string CertificateThumbprint = "deinst:certificate_thumbprint";
+    public const string CertificateNotAfter = "deinst:certificate_not_after";
 
     private const string AuthorizedCallerKey = "deinst:caller";
 
@@ -23,12 +25,17 @@ public static class CallerClaims
         var code = user.FindFirst(InstitutionCode)?.Value;
         var kind = user.FindFirst(InstitutionKind)?.Value;
         var thumbprint = user.FindFirst(CertificateThumbprint)?.Value;
-        if (code is null || kind is null || thumbprint is null)
+        var notAfter = user.FindFirst(CertificateNotAfter)?.Value;
+        if (code is null || kind is null || thumbprint is null || notAfter is null)
         {
             throw new InvalidOperationException("The call reached a method without an authenticated institution.");
         }
 
-        return new Caller(code, Enum.Parse<Core.Registry.InstitutionKind>(kind), thumbprint);
+        return new Caller(
+            code,
+            Enum.Parse<Core.Registry.InstitutionKind>(kind),
+            thumbprint,
+            DateTimeOffset.Parse(notAfter, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
     }
 
     internal static void SetCaller(ServerCallContext context, Caller caller) =>

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Encodings.Web;
+using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
 using Microsoft.AspNetCore.Authentication;
@@ -85,21 +87,17 @@ public sealed class InstitutionAuthenticationHandler(
         var institution = InstitutionCode.IsWellFormed(check.InstitutionCode)
             ? await registry.FindInstitutionAsync(check.InstitutionCode!, Context.RequestAborted)
             : null;
-        if (institution is null)
+        if (CallerStanding.InstitutionFailure(institution, calendar.Today) is { } failure)
         {
-            return Rejected("the client certificate names no institution known to the registry");
-        }
-
-        if (!institution.IsValidOn(calendar.Today))
-        {
-            return Rejected("the institution named by the client certificate no longer exists");
+            return Rejected(failure);
         }
 
         var identity = new ClaimsIdentity(
             [
-                new Claim(CallerClaims.InstitutionCode, institution.Code),
+                new Claim(CallerClaims.InstitutionCode, institution!.Code),
                 new Claim(CallerClaims.InstitutionKind, institution.Kind.ToString()),
                 new Claim(CallerClaims.CertificateThumbprint, check.Thumbprint!),
+                new Claim(CallerClaims.CertificateNotAfter, new DateTimeOffset(certificate.NotAfter).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
             ],
             SchemeName,
             CallerClaims.InstitutionCode,

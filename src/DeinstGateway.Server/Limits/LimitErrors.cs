@@ -14,6 +14,7 @@ public static class LimitErrors
     public const string StreamMessageLimit = "STREAM_MESSAGE_LIMIT";
     public const string StreamIdle = "STREAM_IDLE";
     public const string DeadlinePassed = "DEADLINE_PASSED";
+    public const string OpenFeedLimit = "OPEN_FEED_LIMIT";
 
     public static RpcException TooManyCalls(int callsPerSecond, TimeSpan retryAfter) => Error(
         Code.ResourceExhausted,
@@ -33,6 +34,12 @@ public static class LimitErrors
         StreamIdle,
         ("idle_seconds", idleSeconds),
         $"The stream sent nothing for {idleSeconds} s and was ended; what it sent before was handled, send the rest in a new stream.");
+
+    public static RpcException TooManyFeeds(int maxOpenFeeds) => Error(
+        Code.ResourceExhausted,
+        OpenFeedLimit,
+        ("max_open_feeds", maxOpenFeeds),
+        $"This institution already has {maxOpenFeeds} feeds open on this gateway; close one before opening another.");
 
     public static RpcException PastDeadline() =>
         RpcErrors.Build(Code.DeadlineExceeded, "The call's deadline had passed before it started; nothing was done.", RpcErrors.Info(DeadlinePassed))

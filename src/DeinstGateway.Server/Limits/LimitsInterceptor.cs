@@ -6,10 +6,12 @@ namespace DeinstGateway.Server.Limits;
 
 /// <summary>
 /// Admits every call (deadline not yet passed, the institution within its call rate) and bounds
-/// the request streams of client-streaming and bidirectional calls. Server streams (the feeds) are
-/// left alone: their idle time is normal and bounded by their heartbeats.
+/// the request streams of client-streaming and bidirectional calls. Server streams are the feeds:
+/// their idle time is normal and bounded by their heartbeats, but how many an institution holds
+/// open at once is capped.
 /// </summary>
-public sealed class LimitsInterceptor(CallRateLimiter rateLimiter, LimitsOptions options, TimeProvider time, ILogger<LimitsInterceptor> logger)
+public sealed class LimitsInterceptor(
+    CallRateLimiter rateLimiter, OpenFeeds openFeeds, LimitsOptions options, TimeProvider time, ILogger<LimitsInterceptor> logger)
     : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -29,11 +31,20 @@ public sealed class LimitsInterceptor(CallRateLimiter rateLimiter, LimitsOptions
         return response;
     }
 
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         Admit(context);
-        return continuation(request, responseStream, context);
+        // Anonymous server streams are the health service's watch, outside the institutions' feeds.
+        var institution = Institution(context);
+        using var slot = institution is null ? null : openFeeds.TryOpen(institution);
+        if (institution is not null && slot is null)
+        {
+            LimitsLog.FeedRefused(logger, institution, context.Method);
+            throw LimitErrors.TooManyFeeds(options.MaxOpenFeedsPerInstitution);
+        }
+
+        await continuation(request, responseStream, context);
     }
 
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(

@@ -8,4 +8,8 @@ internal static partial class LimitsLog
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Ended a stream to {Method} by {Institution}: {Reason}")]
     public static partial void StreamEnded(ILogger logger, string institution, string method, string reason);
+
+    // Debug for the same reason as the call rate: a client retrying in a loop writes a line per refusal.
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Debug, Message = "Refused a feed {Method} to {Institution}: it has the most feeds open")]
+    public static partial void FeedRefused(ILogger logger, string institution, string method);
 }

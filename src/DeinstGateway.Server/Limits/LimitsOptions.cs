@@ -20,6 +20,12 @@ public sealed class LimitsOptions
     /// <summary>How long a client-streaming or bidirectional call may send nothing before it is ended.</summary>
     public int StreamIdleSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Feeds (WatchTransfers and WatchCapacity together) each institution may have open at once on
+    /// one gateway process: a feed is a connection to a process, so the count is that process's.
+    /// </summary>
+    public int MaxOpenFeedsPerInstitution { get; set; } = 10;
+
     /// <summary>A limit of zero or less would refuse every call: such a setting fails at start.</summary>
     public LimitsOptions Validated()
     {
@@ -27,6 +33,7 @@ public sealed class LimitsOptions
         Require(Burst, nameof(Burst));
         Require(MaxMessagesPerStream, nameof(MaxMessagesPerStream));
         Require(StreamIdleSeconds, nameof(StreamIdleSeconds));
+        Require(MaxOpenFeedsPerInstitution, nameof(MaxOpenFeedsPerInstitution));
         return this;
     }
 

@@ -211,7 +211,7 @@ public sealed class CapacityQueryBenchmark(CapacityQueryOptions options)
         var services = host.Services;
         var registry = services.GetRequiredService<IRegistrySnapshotSource>();
         var calendar = services.GetRequiredService<GatewayCalendar>();
-        var caller = new Caller(Caller, InstitutionKind.PlanningRegion, "benchmark");
+        var caller = new Caller(Caller, InstitutionKind.PlanningRegion, "benchmark", DateTimeOffset.MaxValue);
         var filter = new CapacityFilter(null, null, null, null, null);
         var snapshot = await registry.GetAsync(CancellationToken.None);
         var providers = snapshot.Institutions

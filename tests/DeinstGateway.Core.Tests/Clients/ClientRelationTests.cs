@@ -77,7 +77,7 @@ public sealed class ClientRelationTests
             ],
             []);
 
-        var scope = ClientScope.For(new Caller("pr-zemgale", InstitutionKind.PlanningRegion, "thumb"), Rpcs.GetClient, snapshot, Day);
+        var scope = ClientScope.For(new Caller("pr-zemgale", InstitutionKind.PlanningRegion, "thumb", DateTimeOffset.MaxValue), Rpcs.GetClient, snapshot, Day);
 
         Assert.Equal(ClientScopeKind.Responsible, scope.Kind);
         Assert.Equal(["mun-bauska", "mun-dobele"], scope.InstitutionCodes.Order(StringComparer.Ordinal));
@@ -95,7 +95,7 @@ public sealed class ClientRelationTests
     [InlineData("siva", InstitutionKind.Agency, ClientScopeKind.None)]
     public void For_GetClient_TakesTheScopeOfTheCallersRowOfTheMatrix(string code, InstitutionKind kind, ClientScopeKind expected)
     {
-        var scope = ClientScope.For(new Caller(code, kind, "thumb"), Rpcs.GetClient, new RegistrySnapshot([], []), Day);
+        var scope = ClientScope.For(new Caller(code, kind, "thumb", DateTimeOffset.MaxValue), Rpcs.GetClient, new RegistrySnapshot([], []), Day);
 
         Assert.Equal(expected, scope.Kind);
         Assert.Equal(Day, scope.On);

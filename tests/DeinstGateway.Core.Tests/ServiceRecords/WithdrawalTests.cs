@@ -55,5 +55,5 @@ public sealed class WithdrawalTests
         Assert.Equal(Withdrawal.NotTheRecorder, refused.Reason);
     }
 
-    private static Caller Caller(string code, InstitutionKind kind) => new(code, kind, "thumbprint");
+    private static Caller Caller(string code, InstitutionKind kind) => new(code, kind, "thumbprint", DateTimeOffset.MaxValue);
 }

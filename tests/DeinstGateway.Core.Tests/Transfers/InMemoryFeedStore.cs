@@ -1,12 +1,14 @@
+using DeinstGateway.Core.Feeds;
 using DeinstGateway.Core.Transfers;
 
 namespace DeinstGateway.Core.Tests.Transfers;
 
 /// <summary>
-/// The feed part of a transfer store, in memory. A wait returns at once and moves the clock on by
-/// the time it was allowed, as if nothing had been committed meanwhile; the rest is not needed.
+/// The feed part of a transfer store, in memory, and the process's head of it: every commit moves
+/// the head at once. A wait for a head not yet moved returns at once and moves the clock on by the
+/// time it was allowed, as if nothing had been committed meanwhile; the rest is not needed.
 /// </summary>
-internal sealed class InMemoryFeedStore(ManualTimeProvider time) : ITransferStore
+internal sealed class InMemoryFeedStore(ManualTimeProvider time) : ITransferStore, IFeedHead<TransferFeedItem>
 {
     private readonly List<(Transfer Transfer, TransferFeedItem Item)> _changes = [];
 
@@ -23,10 +25,12 @@ internal sealed class InMemoryFeedStore(ManualTimeProvider time) : ITransferStor
         return sequence;
     }
 
+    public long Latest => _changes.Count;
+
     public Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_changes.Count == 0 ? 0 : _changes.Max(c => c.Item.Change.Sequence));
+        return Task.FromResult(Latest);
     }
 
     public Task<IReadOnlyList<TransferFeedItem>> ReadFeedAsync(
@@ -42,9 +46,14 @@ internal sealed class InMemoryFeedStore(ManualTimeProvider time) : ITransferStor
         return Task.FromResult(page);
     }
 
-    public async Task WaitForChangesAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    public async Task WaitBeyondAsync(long sequence, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (Latest > sequence)
+        {
+            return;
+        }
+
         Waits.Add(maxWait);
         time.Advance(maxWait);
         // Yields so that a feed that never stops waiting cannot starve the test's timeout.

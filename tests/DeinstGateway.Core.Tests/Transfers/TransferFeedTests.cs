@@ -3,6 +3,7 @@ using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Tests.Audit;
+using DeinstGateway.Core.Tests.Registry;
 using DeinstGateway.Core.Time;
 using DeinstGateway.Core.Transfers;
 
@@ -82,7 +83,52 @@ public sealed class TransferFeedTests
         });
         Assert.Equal(Start + HeartbeatInterval, messages[0].Time);
         Assert.Equal(Start + HeartbeatInterval + HeartbeatInterval, messages[1].Time);
-        Assert.All(_store.Waits, w => Assert.InRange(w, TimeSpan.Zero, PollInterval));
+        // An idle feed sleeps on the shared head until its heartbeat: it does not poll on its own.
+        Assert.Equal([HeartbeatInterval, HeartbeatInterval], _store.Waits);
+    }
+
+    [Fact]
+    public async Task WatchAsync_CertificateExpiresWhileOpen_ThrowsUnauthenticatedAtTheNextHeartbeat()
+    {
+        // Arrange
+        var caller = TransferSamples.Caller("mun-jelgava", InstitutionKind.Municipality, Start + HeartbeatInterval + TimeSpan.FromSeconds(1));
+        var feed = Feed();
+        var messages = new List<FeedMessage>();
+
+        // Act
+        var exception = await Assert.ThrowsAsync<UnauthenticatedException>(async () =>
+        {
+            await foreach (var message in feed.WatchAsync(caller, 0, CancellationToken.None))
+            {
+                messages.Add(message);
+            }
+        });
+
+        // Assert
+        Assert.Equal(CallerStanding.CertificateExpired, exception.Reason);
+        Assert.Null(Assert.Single(messages).Change);
+    }
+
+    [Theory]
+    [InlineData("2026-11-23", InstitutionKind.Municipality)]
+    [InlineData(null, InstitutionKind.PlanningRegion)]
+    public async Task WatchAsync_InstitutionEndedOrOfAnotherKind_ThrowsUnauthenticatedBeforeAnyMessage(string? validTo, InstitutionKind kind)
+    {
+        // Arrange
+        CommitMixedChanges();
+        var feed = Feed(registry: new FixedRegistry(Institution("mun-jelgava", kind, validTo is null ? null : DateOnly.Parse(validTo))));
+
+        // Act
+        var exception = await Assert.ThrowsAsync<UnauthenticatedException>(async () =>
+        {
+            await foreach (var message in feed.WatchAsync(Jelgava, 0, CancellationToken.None))
+            {
+                Assert.Fail("No message may arrive.");
+            }
+        });
+
+        // Assert
+        Assert.Equal(CallerStanding.InstitutionEnded, exception.Reason);
     }
 
     [Fact]
@@ -182,11 +228,16 @@ public sealed class TransferFeedTests
         Assert.Equal("after_sequence", violation.Field);
     }
 
-    private TransferFeed Feed(int pageSize = 500) => new(
+    private TransferFeed Feed(int pageSize = 500, IRegistrySnapshotSource? registry = null) => new(
         _store,
+        _store,
+        registry ?? new FixedRegistry(Institution("mun-jelgava", InstitutionKind.Municipality, null)),
         new RecordingAccessLog(),
         new GatewayCalendar(_time, TimeZoneInfo.Utc),
         new FeedOptions(PollInterval, HeartbeatInterval, pageSize));
+
+    private static Institution Institution(string code, InstitutionKind kind, DateOnly? validTo) =>
+        new(code, kind, code, null, null, null, null, new DateOnly(2021, 7, 1), validTo, null, null);
 
     /// <summary>
     /// Five changes: 1, 3 and 4 go to Jelgava (the caller), 2 and 5 to Madona.

@@ -38,6 +38,6 @@ internal static class TransferSamples
         CreateTime: Created,
         UpdateTime: Created);
 
-    public static Caller Caller(string institutionCode, InstitutionKind kind) =>
-        new(institutionCode, kind, "0000000000000000000000000000000000000000");
+    public static Caller Caller(string institutionCode, InstitutionKind kind, DateTimeOffset? certificateNotAfter = null) =>
+        new(institutionCode, kind, "0000000000000000000000000000000000000000", certificateNotAfter ?? DateTimeOffset.MaxValue);
 }

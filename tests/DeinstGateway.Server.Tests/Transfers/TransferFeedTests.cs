@@ -55,6 +55,25 @@ public sealed class TransferFeedTests
     }
 
     [Fact]
+    public async Task Watch_TwoFeedsOpenAndIdle_BothReceiveANewTransfer()
+    {
+        await using var gateway = await GatewayProcess.StartAsync(null, "Feeds:HeartbeatSeconds=1");
+        using var stop = new CancellationTokenSource(Patience);
+        using var municipality = Client(gateway, "mun-bauska").WatchTransfers(new WatchTransfersRequest(), cancellationToken: stop.Token);
+        using var region = Client(gateway, "pr-zemgale").WatchTransfers(new WatchTransfersRequest(), cancellationToken: stop.Token);
+        // Each has caught up and sent its first heartbeat: both now wait on the one watcher.
+        Assert.True(await municipality.ResponseStream.MoveNext(stop.Token));
+        Assert.True(await region.ResponseStream.MoveNext(stop.Token));
+
+        var created = await TransferClient.CreateAsync(gateway, "vsac-zemgale", TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-bauska"));
+        var toMunicipality = await ReadChangesAsync(municipality.ResponseStream, 1, stop.Token);
+        var toRegion = await ReadChangesAsync(region.ResponseStream, 1, stop.Token);
+
+        Assert.Equal(created.Name, Assert.Single(toMunicipality).Transfer);
+        Assert.Equal(created.Name, Assert.Single(toRegion).Transfer);
+    }
+
+    [Fact]
     public async Task Watch_OnlyChangesOfVisibleTransfers_AreSentAndNoPersonalData()
     {
         await using var gateway = await GatewayProcess.StartAsync();

@@ -1,0 +1,43 @@
+using DeinstGateway.Core.Capacity;
+using DeinstGateway.Core.Feeds;
+using DeinstGateway.Core.Transfers;
+
+namespace DeinstGateway.Server.Feeds;
+
+/// <summary>
+/// The process's one look for new changes, shared by every open feed: it reads the latest
+/// sequence of each feed when this process commits and, for other replicas' commits, every poll
+/// interval, and moves the heads on. Open feeds sleep on the heads, so their number costs nothing
+/// while nothing changes.
+/// </summary>
+public sealed class FeedWatcher(
+    IServiceScopeFactory scopes,
+    IFeedCommits commits,
+    FeedHead<TransferFeedItem> transfers,
+    FeedHead<CapacityChange> capacity,
+    FeedOptions options,
+    TimeProvider time,
+    ILogger<FeedWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // Taken before the look, so that a commit during it is not missed until the next poll.
+            var committed = commits.Next;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                transfers.MoveTo(await scope.ServiceProvider.GetRequiredService<ITransferStore>().LatestSequenceAsync(stoppingToken));
+                capacity.MoveTo(await scope.ServiceProvider.GetRequiredService<ICapacityStore>().LatestChangeSequenceAsync(stoppingToken));
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Open feeds keep their heartbeats meanwhile; the next look tries again.
+                FeedsLog.WatchFailed(logger, e.GetType().Name, e);
+            }
+
+            await committed.WaitAsync(options.PollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+}
