@@ -10,10 +10,11 @@ public interface ITransferStore
     /// <summary>Opens one write transaction for a batch of submissions.</summary>
     Task<ISubmissionBatch> BeginSubmissionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Opens one write transaction that changes the state of one transfer.</summary>
-    Task<ITransferChange> BeginChangeAsync(string transferId, CancellationToken cancellationToken);
+    /// <summary>Opens one write transaction that changes the state of one transfer, if it lies in the scope.</summary>
+    Task<ITransferChange> BeginChangeAsync(string transferId, TransferScope scope, CancellationToken cancellationToken);
 
-    Task<TransferRecord?> FindAsync(string transferId, CancellationToken cancellationToken);
+    /// <summary>The transfer, and whether it lies in the scope; null when it does not exist.</summary>
+    Task<(TransferRecord Record, bool InScope)?> FindAsync(string transferId, TransferScope scope, CancellationToken cancellationToken);
 
     /// <summary>Transfers in scope matching the filter with an id after <paramref name="afterId"/>, ordered by id.</summary>
     Task<IReadOnlyList<TransferRecord>> ListAsync(
@@ -93,7 +94,7 @@ public sealed record NewTransfer(
 
 public interface ITransferChange : IAsyncDisposable
 {
-    /// <summary>The transfer as it is inside this transaction, or null when it does not exist.</summary>
+    /// <summary>The transfer as it is inside this transaction, or null when it does not exist or lies outside the scope.</summary>
     Transfer? Transfer { get; }
 
     /// <summary>

@@ -42,13 +42,9 @@ public sealed class TransferCommands(
     {
         var snapshot = await registry.GetAsync(cancellationToken);
         var scope = TransferScope.For(caller);
-        await using (var change = await store.BeginChangeAsync(transferId, cancellationToken))
+        await using (var change = await store.BeginChangeAsync(transferId, scope, cancellationToken))
         {
-            var transfer = change.Transfer;
-            if (transfer is null || !scope.Includes(transfer))
-            {
-                throw new NotFoundException("transfer", TransferNames.Of(transferId));
-            }
+            var transfer = change.Transfer ?? throw new NotFoundException("transfer", TransferNames.Of(transferId));
 
             TransferStateMachine.EnsureMayAct(caller, transfer, action);
             if (etag != transfer.Etag)

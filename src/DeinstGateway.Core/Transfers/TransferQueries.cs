@@ -17,13 +17,8 @@ public sealed class TransferQueries(ITransferStore store, PersonalDataProtector 
     public async Task<TransferView> GetAsync(Caller caller, string transferId, CancellationToken cancellationToken)
     {
         var scope = TransferScope.For(caller);
-        var record = await store.FindAsync(transferId, cancellationToken);
-        if (record is null)
-        {
-            throw new NotFoundException("transfer", TransferNames.Of(transferId));
-        }
-
-        var inScope = scope.Includes(record.Transfer);
+        var (record, inScope) = await store.FindAsync(transferId, scope, cancellationToken)
+            ?? throw new NotFoundException("transfer", TransferNames.Of(transferId));
         await accessLog.RecordReadsAsync(
             [AccessEntry.Of(caller, record.Transfer.ClientId, inScope ? AccessOutcome.Read : AccessOutcome.Refused, calendar.Now)], cancellationToken);
         return inScope ? View(record, scope) : throw new NotFoundException("transfer", TransferNames.Of(transferId));
@@ -33,8 +28,7 @@ public sealed class TransferQueries(ITransferStore store, PersonalDataProtector 
     internal async Task<TransferView> ReadWithoutLoggingAsync(Caller caller, string transferId, CancellationToken cancellationToken)
     {
         var scope = TransferScope.For(caller);
-        var record = await store.FindAsync(transferId, cancellationToken);
-        return record is not null && scope.Includes(record.Transfer)
+        return await store.FindAsync(transferId, scope, cancellationToken) is ({ } record, true)
             ? View(record, scope)
             : throw new NotFoundException("transfer", TransferNames.Of(transferId));
     }

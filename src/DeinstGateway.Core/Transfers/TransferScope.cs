@@ -22,7 +22,9 @@ public enum TransferScopeKind
 
 /// <summary>
 /// Which transfers a caller sees and whether it sees who they are about. Only the two parties
-/// of the handover see personal data; coordination and oversight work on the rest.
+/// of the handover see personal data; coordination and oversight work on the rest. The store
+/// translates the scope into its queries in one place (TransferStore.InScope), for reads, feeds
+/// and changes alike.
 /// </summary>
 public sealed record TransferScope(TransferScopeKind Kind, string InstitutionCode, bool SeesPersonalData)
 {
@@ -40,13 +42,4 @@ public sealed record TransferScope(TransferScopeKind Kind, string InstitutionCod
         };
         return new TransferScope(kind, caller.InstitutionCode, rule?.Fields == ReturnedFields.Identified);
     }
-
-    public bool Includes(Transfer transfer) => Kind switch
-    {
-        TransferScopeKind.All => true,
-        TransferScopeKind.Source => transfer.SourceCode == InstitutionCode || transfer.SourceParentCode == InstitutionCode,
-        TransferScopeKind.DestinationMunicipality => transfer.DestinationMunicipalityCode == InstitutionCode,
-        TransferScopeKind.DestinationRegion => transfer.DestinationRegionCode == InstitutionCode,
-        _ => false,
-    };
 }

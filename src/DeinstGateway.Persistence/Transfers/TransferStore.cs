@@ -14,17 +14,21 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
         return new SubmissionBatch(db, transaction, signal, accessLog);
     }
 
-    public async Task<ITransferChange> BeginChangeAsync(string transferId, CancellationToken cancellationToken)
+    public async Task<ITransferChange> BeginChangeAsync(string transferId, TransferScope scope, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await writeSerializer.EnterAsync(db, cancellationToken);
-        var row = await db.Transfers.SingleOrDefaultAsync(t => t.Id == transferId, cancellationToken);
+        var row = await InScope(db.Transfers, scope).SingleOrDefaultAsync(t => t.Id == transferId, cancellationToken);
         return new TransferChange(db, transaction, row, signal, accessLog);
     }
 
-    public async Task<TransferRecord?> FindAsync(string transferId, CancellationToken cancellationToken)
+    public async Task<(TransferRecord Record, bool InScope)?> FindAsync(string transferId, TransferScope scope, CancellationToken cancellationToken)
     {
-        var found = await db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == transferId, cancellationToken);
+        var inScope = InScope(db.Transfers, scope);
+        var found = await db.Transfers.AsNoTracking()
+            .Where(t => t.Id == transferId)
+            .Select(t => new { Row = t, InScope = inScope.Any(s => s.Id == t.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return null;
@@ -34,7 +38,7 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
             .Where(e => e.TransferId == transferId)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
-        return new TransferRecord(found.ToDomain(), history.Select(e => e.ToDomain()).ToList(), found.Person());
+        return (new TransferRecord(found.Row.ToDomain(), history.Select(e => e.ToDomain()).ToList(), found.Row.Person()), found.InScope);
     }
 
     public async Task<IReadOnlyList<TransferRecord>> ListAsync(
@@ -107,6 +111,7 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
     public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken) =>
         await db.TransferEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
 
+    /// <summary>The one translation of <see cref="TransferScope"/>: every read, feed and change filters through it.</summary>
     private static IQueryable<TransferRow> InScope(IQueryable<TransferRow> transfers, TransferScope scope)
     {
         var code = scope.InstitutionCode;

@@ -38,7 +38,7 @@ internal sealed class InMemoryFeedStore(ManualTimeProvider time) : ITransferStor
     {
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<TransferFeedItem> page = _changes
-            .Where(c => c.Item.Change.Sequence > afterSequence && c.Item.Change.Sequence <= throughSequence && scope.Includes(c.Transfer))
+            .Where(c => c.Item.Change.Sequence > afterSequence && c.Item.Change.Sequence <= throughSequence && Sees(scope, c.Transfer))
             .Select(c => c.Item)
             .OrderBy(i => i.Change.Sequence)
             .Take(limit)
@@ -62,11 +62,22 @@ internal sealed class InMemoryFeedStore(ManualTimeProvider time) : ITransferStor
 
     public Task<ISubmissionBatch> BeginSubmissionAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<ITransferChange> BeginChangeAsync(string transferId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<ITransferChange> BeginChangeAsync(string transferId, TransferScope scope, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<TransferRecord?> FindAsync(string transferId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<(TransferRecord Record, bool InScope)?> FindAsync(string transferId, TransferScope scope, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 
     public Task<IReadOnlyList<TransferRecord>> ListAsync(
         TransferScope scope, TransferFilter filter, string? afterId, int limit, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
+
+    /// <summary>The routing the store's query applies (TransferStore.InScope), so the feed loop is tested on what a caller sees.</summary>
+    private static bool Sees(TransferScope scope, Transfer transfer) => scope.Kind switch
+    {
+        TransferScopeKind.All => true,
+        TransferScopeKind.Source => transfer.SourceCode == scope.InstitutionCode || transfer.SourceParentCode == scope.InstitutionCode,
+        TransferScopeKind.DestinationMunicipality => transfer.DestinationMunicipalityCode == scope.InstitutionCode,
+        TransferScopeKind.DestinationRegion => transfer.DestinationRegionCode == scope.InstitutionCode,
+        _ => false,
+    };
 }
