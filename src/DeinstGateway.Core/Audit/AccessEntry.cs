@@ -38,6 +38,10 @@ public sealed record AccessEntry(
     public static IReadOnlyList<AccessEntry> WritesOf(Caller caller, IEnumerable<string> clientIds, DateTimeOffset time) =>
         OnePerClient(caller, clientIds, AccessOutcome.Written, time);
 
+    /// <summary>One refusal per client a call was refused about.</summary>
+    public static IReadOnlyList<AccessEntry> RefusalsOf(Caller caller, IEnumerable<string> clientIds, DateTimeOffset time) =>
+        OnePerClient(caller, clientIds, AccessOutcome.Refused, time);
+
     private static IReadOnlyList<AccessEntry> OnePerClient(Caller caller, IEnumerable<string> clientIds, AccessOutcome outcome, DateTimeOffset time) =>
         clientIds.Distinct(StringComparer.Ordinal).Select(client => Of(caller, client, outcome, time)).ToList();
 }

@@ -23,7 +23,15 @@ public sealed record ClientOverviewView(
     IReadOnlyList<ClientRelation>? Relations,
     IReadOnlyList<TransferView> Transfers,
     IReadOnlyList<SupportPlan>? SupportPlans,
-    IReadOnlyList<ServiceUse>? Services);
+    IReadOnlyList<ServiceUse>? Services)
+{
+    /// <summary>The caller's transfers of the client whose sender described the person otherwise than the client record.</summary>
+    public IEnumerable<string> TransfersWithOtherPersonDetails => Client.Identity is { } identity
+        ? Transfers.Where(t => t.Person is { } sent
+                && (sent.Identity.GivenName != identity.GivenName || sent.Identity.FamilyName != identity.FamilyName || sent.BirthDate != Client.Client.BirthDate))
+            .Select(t => t.Transfer.Id)
+        : [];
+}
 
 /// <summary>
 /// Composes the back office's view of a client from the capabilities that hold its parts; each

@@ -12,7 +12,8 @@ namespace DeinstGateway.Core.ServiceRecords;
 /// one is written; <see cref="ApplyAsync"/> then decides each record in order, as if they came one
 /// by one: who may record it, the programme's rules counting the records before it (also those
 /// earlier in the same batch), resends recognised by request id and content. Only accepted records
-/// are written, with one access-log entry per client they are about.
+/// are written, with one access-log entry per client they are about; a record refused because the
+/// caller has no relation to its (existing) client leaves a REFUSED entry in that client's log.
 /// </summary>
 public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapshotSource registry, GatewayCalendar calendar)
 {
@@ -62,6 +63,8 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
         var insertedHere = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new Outcome[batch.Records.Count];
         var written = new List<string>();
+        // Existing clients the caller has no relation to: their logs show who tried.
+        var refused = new List<string>();
         for (var i = 0; i < outcomes.Length; i++)
         {
             var record = batch.Records[i];
@@ -81,6 +84,11 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
             if (reasons.Count > 0)
             {
                 outcomes[i] = Outcome.Rejected(reasons);
+                if (reasons[0].Code == ClientUnknown && facts.ContainsKey(record.ClientId!))
+                {
+                    refused.Add(record.ClientId!);
+                }
+
                 continue;
             }
 
@@ -119,7 +127,7 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
             }
         }
 
-        return (Summarize(batch, outcomes), AccessEntry.WritesOf(caller, written, now));
+        return (Summarize(batch, outcomes), [.. AccessEntry.WritesOf(caller, written, now), .. AccessEntry.RefusalsOf(caller, refused, now)]);
     }
 
     /// <summary>Who may record it and the programme's rules, counting the client's records so far; empty when the record passes.</summary>

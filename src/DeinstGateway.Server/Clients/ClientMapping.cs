@@ -1,6 +1,7 @@
 using DeinstGateway.Core.ClientOverview;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.Transfers;
 using DeinstGateway.Server.Common;
 using DeinstGateway.Server.SupportPlans;
 using DeinstGateway.Server.Transfers;
@@ -51,6 +52,7 @@ public static class ClientMapping
             Transfers = { view.Transfers.Select(t => t.ToProto(registry)) },
             SupportPlans = { (view.SupportPlans ?? []).Select(p => p.ToProto(registry)) },
             Services = { (view.Services ?? []).Select(s => s.ToProto()) },
+            TransfersWithOtherPersonDetails = { view.TransfersWithOtherPersonDetails.Select(TransferNames.Of) },
         };
     }
 

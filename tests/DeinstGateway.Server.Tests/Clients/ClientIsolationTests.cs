@@ -42,9 +42,17 @@ public sealed class ClientIsolationTests : IAsyncLifetime
         Assert.Equal(("Anna", "Ozola"), (madonaSees.Person.GivenName, madonaSees.Person.FamilyName));
         var client = await _gateway.Clients("mun-madona").GetClientAsync(new GetClientRequest { Name = first.Client });
         Assert.Equal(("Anna", "Ozola"), (client.Client.Person.GivenName, client.Client.Person.FamilyName));
+        Assert.Empty(client.TransfersWithOtherPersonDetails);
 
         // The sender sees what it sent, and nothing of the client beyond it.
         var probeSeen = await _gateway.Transfers("vsac-latgale").GetTransferAsync(new GetTransferRequest { Name = answers[0].Transfer });
+
+        // Once Rīga accepts the probe's transfer, it sees the sender's names on it and the flag on the client.
+        var accepted = await _gateway.Transfers("mun-riga").AcceptTransferAsync(new AcceptTransferRequest { Name = probeSeen.Name, Etag = probeSeen.Etag });
+        Assert.Equal(("Mallory", "Probe"), (accepted.Person.GivenName, accepted.Person.FamilyName));
+        var rigaView = await _gateway.Clients("mun-riga").GetClientAsync(new GetClientRequest { Name = first.Client });
+        Assert.Equal("Anna", rigaView.Client.Person.GivenName);
+        Assert.Equal([probeSeen.Name], rigaView.TransfersWithOtherPersonDetails);
         Assert.Equal(("Mallory", "Probe"), (probeSeen.Person.GivenName, probeSeen.Person.FamilyName));
         var senderView = await _gateway.Clients("vsac-latgale").GetClientAsync(new GetClientRequest { Name = probeSeen.Client });
         Assert.Equal(string.Empty, senderView.Client.Person.GivenName);

@@ -197,6 +197,9 @@ public sealed class RecordServicesTests : IAsyncLifetime
             response.Rejections[1].Reasons.Single(),
             response.Rejections[0].Reasons.Single());
         Assert.Equal("CLIENT_UNKNOWN", response.Rejections[0].Reasons.Single().Code);
+        var latest = (await new AuditService.AuditServiceClient(_gateway.ChannelFor("lm"))
+            .ListClientAccessAsync(new ListClientAccessRequest { Parent = _child })).Accesses[0];
+        Assert.Equal(("institutions/" + caller, AccessOutcome.Refused), (latest.Institution, latest.Outcome));
     }
 
     [Fact]
