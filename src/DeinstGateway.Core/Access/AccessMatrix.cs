@@ -127,6 +127,8 @@ public static class AccessMatrix
         .. Row(Rpcs.ListClients,
             new Grant(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Identified, Purposes.SupportPlanning, Purposes.ServiceDelivery),
             new Grant(Provider, AccessScope.OwnRecords, ReturnedFields.Identified, Purposes.ServiceDelivery)),
+        .. Row(Rpcs.ChangeClientPersonalCode,
+            new Grant(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Identified, Purposes.SupportPlanning)),
 
         .. Row(Rpcs.ListClientAccess,
             new Grant(Ministry, AccessScope.All, ReturnedFields.AccessLogEntries, Purposes.DataSubjectRequest, Purposes.Supervision),

@@ -39,6 +39,7 @@ public static class Rpcs
     public const string GetClient = Package + "ClientService/GetClient";
     public const string RegisterClient = Package + "ClientService/RegisterClient";
     public const string ListClients = Package + "ClientService/ListClients";
+    public const string ChangeClientPersonalCode = Package + "ClientService/ChangeClientPersonalCode";
 
     public const string ListClientAccess = Package + "AuditService/ListClientAccess";
     public const string VerifyAuditLog = Package + "AuditService/VerifyAuditLog";

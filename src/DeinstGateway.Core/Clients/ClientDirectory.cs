@@ -109,6 +109,42 @@ public sealed class ClientDirectory(
         throw new ConflictException(ClientExists, "The gateway already holds a client with this personal code; a transfer moves responsibility between municipalities.");
     }
 
+    /// <summary>
+    /// The responsible municipality records a person's switch from an old-format code to a new one.
+    /// The former code keeps finding the client; the switch happens once.
+    /// </summary>
+    public async Task<ClientView> ChangePersonalCodeAsync(Caller caller, string clientId, string personalCode, CancellationToken cancellationToken)
+    {
+        if (!PersonalCode.TryParse(personalCode, out var code, out var error) || code.Format != PersonalCodeFormat.New)
+        {
+            throw new ValidationException("personal_code", error ?? "must be a new-format code (11 digits starting with 32 to 39)");
+        }
+
+        await guard.EnsureReachesAsync(caller, Rpcs.ChangeClientPersonalCode, clientId, "client", "clients/" + clientId, cancellationToken);
+        var client = (await store.FindAsync(clientId, cancellationToken))!;
+        var identity = protector.Unprotect(client.ProtectedIdentity, ClientRecord.AssociatedData(clientId));
+        if (identity.PersonalCode.Digits == code.Digits)
+        {
+            return new ClientView(client, identity);
+        }
+
+        if (identity.PersonalCode.Format != PersonalCodeFormat.Old)
+        {
+            throw new PreconditionFailedException(
+                "PERSONAL_CODE_ALREADY_CHANGED", "clients/" + clientId, "The client has a new-format code already; a person changes code once.");
+        }
+
+        var changedIdentity = identity with { PersonalCode = code, FormerPersonalCode = identity.PersonalCode };
+        var changed = client with
+        {
+            PersonalCodeHash = protector.LookupHash(code),
+            FormerPersonalCodeHash = protector.LookupHash(identity.PersonalCode),
+            ProtectedIdentity = protector.Protect(changedIdentity, ClientRecord.AssociatedData(clientId)),
+        };
+        await store.ChangeCodeAsync(changed, AccessEntry.Of(caller, clientId, AccessOutcome.Written, calendar.Now), cancellationToken);
+        return new ClientView(changed, changedIdentity);
+    }
+
     private ClientView View(Caller caller, string method, ClientRecord client) =>
         new(client, ClientScope.SeesPersonalData(caller, method) ? protector.Unprotect(client.ProtectedIdentity, ClientRecord.AssociatedData(client.Id)) : null);
 

@@ -20,6 +20,12 @@ public interface IClientStore
     Task<IReadOnlyList<ClientRecord>> ListAsync(
         ClientScope scope, ClientFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores the client's new look-up hashes and protected identity with the access entry of the
+    /// change; throws <see cref="Errors.ConflictException"/> when another client holds the new code.
+    /// </summary>
+    Task ChangeCodeAsync(ClientRecord changed, AccessEntry access, CancellationToken cancellationToken);
+
     /// <summary>Opens one write transaction that registers a client.</summary>
     Task<IClientRegistration> BeginRegistrationAsync(CancellationToken cancellationToken);
 }

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Clients;
+using DeinstGateway.Core.Errors;
 using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Database;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Clients;
 
@@ -50,6 +52,28 @@ internal sealed class ClientStore(GatewayDbContext db, IWriteSerializer writeSer
 
         var rows = await query.OrderBy(c => c.Id).Take(limit).ToListAsync(cancellationToken);
         return rows.Select(c => c.ToDomain()).ToList();
+    }
+
+    public async Task ChangeCodeAsync(ClientRecord changed, AccessEntry access, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await writeSerializer.EnterAsync(db, cancellationToken);
+        try
+        {
+            await db.Clients.Where(c => c.Id == changed.Id).ExecuteUpdateAsync(
+                u => u.SetProperty(c => c.PersonalCodeHash, changed.PersonalCodeHash)
+                    .SetProperty(c => c.FormerPersonalCodeHash, changed.FormerPersonalCodeHash)
+                    .SetProperty(c => c.ProtectedIdentity, changed.ProtectedIdentity)
+                    .SetProperty(c => c.UpdateTime, DateTime.UtcNow),
+                cancellationToken);
+        }
+        catch (DbException e) when (UniqueViolation.Is(e))
+        {
+            throw new ConflictException(ClientDirectory.ClientExists, "Another client holds this personal code.");
+        }
+
+        await accessLog.AppendAsync(db, [access], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IClientRegistration> BeginRegistrationAsync(CancellationToken cancellationToken)

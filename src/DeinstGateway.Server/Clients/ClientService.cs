@@ -24,6 +24,10 @@ public sealed class ClientService(ClientDirectory directory, ClientOverviews ove
     public override async Task<Client> RegisterClient(RegisterClientRequest request, ServerCallContext context) =>
         (await directory.RegisterAsync(context.GetCaller(), request.ToInput(), context.CancellationToken)).ToProto();
 
+    public override async Task<Client> ChangeClientPersonalCode(ChangeClientPersonalCodeRequest request, ServerCallContext context) =>
+        (await directory.ChangePersonalCodeAsync(
+            context.GetCaller(), ResourceNames.ClientId(request.Name, "name"), request.PersonalCode, context.CancellationToken)).ToProto();
+
     public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)
     {
         var page = await directory.ListAsync(

@@ -54,6 +54,9 @@ public sealed class AccessWorld : IAsyncLifetime
     /// <summary>The client <see cref="Registration"/> made, <c>clients/{id}</c>.</summary>
     public string RegisteredClient { get; private set; } = null!;
 
+    /// <summary>The new-format code the registered client receives, replacing its old-format one.</summary>
+    public string RegisteredClientsNewCode { get; } = "32" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The support plan mun-jelgava wrote for <see cref="Client"/>.</summary>
     public string SupportPlan { get; private set; } = null!;
 

@@ -19,7 +19,16 @@ public static class ClientProbes
         new(Rpcs.GetClient, StatusCode.NotFound, GetAsync),
         new(Rpcs.RegisterClient, StatusCode.AlreadyExists, RegisterAsync),
         new(Rpcs.ListClients, StatusCode.OK, ListAsync),
+        new(Rpcs.ChangeClientPersonalCode, StatusCode.NotFound, ChangeCodeAsync),
     ];
+
+    /// <summary>The same change each time: the first makes it, the others find it made.</summary>
+    private static async Task<Seen> ChangeCodeAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller)
+    {
+        var client = await Client(caller).ChangeClientPersonalCodeAsync(
+            new ChangeClientPersonalCodeRequest { Name = world.RegisteredClient, PersonalCode = world.RegisteredClientsNewCode });
+        return Seen.Answer(client.Name == world.RegisteredClient && client.Person.PersonalCode == world.RegisteredClientsNewCode, Seen.ShowsIdentity(client.Person));
+    }
 
     private static async Task<Seen> LookupAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller)
     {

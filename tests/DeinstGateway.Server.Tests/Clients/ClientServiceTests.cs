@@ -176,6 +176,68 @@ public sealed class ClientServiceTests : IAsyncLifetime
         Assert.Equal(riga.Services, ministry.Services);
     }
 
+    [Fact]
+    public async Task ChangeClientPersonalCode_ByTheResponsibleMunicipality_KeepsTheClientFoundByBothCodesAndIsLogged()
+    {
+        var registration = ClientRequests.Registration();
+        var client = await _gateway.Clients("mun-cesis").RegisterClientAsync(registration);
+        var newCode = "32" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var change = new ChangeClientPersonalCodeRequest { Name = client.Name, PersonalCode = newCode };
+
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => _gateway.Clients("mun-valmiera").ChangeClientPersonalCodeAsync(change).ResponseAsync);
+        var changed = await _gateway.Clients("mun-cesis").ChangeClientPersonalCodeAsync(change);
+        var again = await _gateway.Clients("mun-cesis").ChangeClientPersonalCodeAsync(change);
+
+        Assert.Equal((newCode, registration.Person.PersonalCode), (changed.Person.PersonalCode, changed.Person.FormerPersonalCode));
+        Assert.Equal(changed, again);
+        foreach (var code in new[] { newCode, registration.Person.PersonalCode })
+        {
+            Assert.Equal(client.Name, (await _gateway.Clients("mun-cesis").LookupClientAsync(new LookupClientRequest { PersonalCode = code })).Name);
+        }
+
+        var other = "32" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var twice = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            () => _gateway.Clients("mun-cesis").ChangeClientPersonalCodeAsync(new ChangeClientPersonalCodeRequest { Name = client.Name, PersonalCode = other }).ResponseAsync);
+        Assert.Equal("PERSONAL_CODE_ALREADY_CHANGED", twice?.GetDetail<ErrorInfo>()?.Reason);
+        var log = (await new AuditService.AuditServiceClient(_gateway.ChannelFor("lm")).ListClientAccessAsync(new ListClientAccessRequest { Parent = client.Name })).Accesses;
+        Assert.Contains(log, a => a.Method == "/deinst.v1.ClientService/ChangeClientPersonalCode" && a.Outcome == AccessOutcome.Written);
+        Assert.Contains(log, a => a.Method == "/deinst.v1.ClientService/ChangeClientPersonalCode" && a.Outcome == AccessOutcome.Refused);
+    }
+
+    [Fact]
+    public async Task ChangeClientPersonalCode_ToACodeAnotherClientHolds_IsAlreadyExistsAndChangesNothing()
+    {
+        var first = await _gateway.Clients("mun-cesis").RegisterClientAsync(ClientRequests.Registration());
+        var holderRegistration = ClientRequests.Registration();
+        var holderCode = "32" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var holder = await _gateway.Clients("mun-cesis").RegisterClientAsync(holderRegistration);
+        await _gateway.Clients("mun-cesis").ChangeClientPersonalCodeAsync(new ChangeClientPersonalCodeRequest { Name = holder.Name, PersonalCode = holderCode });
+
+        await RpcAssert.FailsWith(StatusCode.AlreadyExists,
+            () => _gateway.Clients("mun-cesis").ChangeClientPersonalCodeAsync(new ChangeClientPersonalCodeRequest { Name = first.Name, PersonalCode = holderCode }).ResponseAsync);
+
+        Assert.Equal(holder.Name, (await _gateway.Clients("mun-cesis").LookupClientAsync(new LookupClientRequest { PersonalCode = holderCode })).Name);
+        Assert.Equal(first, await _gateway.Clients("mun-cesis").LookupClientAsync(new LookupClientRequest { PersonalCode = first.Person.PersonalCode }));
+    }
+
+    [Fact]
+    public async Task Submission_NamingANewCodeForAnExistingClientsFormerCode_LinksTheClientButDoesNotSwitchItsCode()
+    {
+        var registration = ClientRequests.Registration();
+        var client = await _gateway.Clients("mun-cesis").RegisterClientAsync(registration);
+        var submission = TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-cesis");
+        submission.Transfer.Person = registration.Person.Clone();
+        submission.Transfer.Person.FormerPersonalCode = registration.Person.PersonalCode;
+        submission.Transfer.Person.PersonalCode = "32" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var transfer = await TransferClient.CreateAsync(_gateway, "vsac-zemgale", submission);
+
+        Assert.Equal(client.Name, transfer.Client);
+        Assert.Equal(client, await _gateway.Clients("mun-cesis").LookupClientAsync(new LookupClientRequest { PersonalCode = registration.Person.PersonalCode }));
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => _gateway.Clients("mun-cesis")
+            .LookupClientAsync(new LookupClientRequest { PersonalCode = submission.Transfer.Person.PersonalCode }).ResponseAsync);
+    }
+
     private async Task<ClientOverview> OverviewAsync(string caller, string client) =>
         await _gateway.Clients(caller).GetClientAsync(new GetClientRequest { Name = client });
 }
