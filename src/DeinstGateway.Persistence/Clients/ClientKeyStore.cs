@@ -1,7 +1,5 @@
 using DeinstGateway.Core.Clients;
-using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Database;
-using DeinstGateway.Persistence.Transfers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -18,22 +16,9 @@ internal sealed class ClientKeyStore(GatewayDbContext db, IWriteSerializer write
         ("UpdateTime", c => c.UpdateTime),
     ];
 
-    public async Task<IClientRewrite> BeginRewriteAsync(string? afterId, int limit, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            // Entered before reading, as submissions do, so none of them updates a client between
-            // this read and the rewrite's commit (its names would be lost).
-            await writeSerializer.EnterAsync(db, cancellationToken);
-            return new ClientRewrite(db, transaction, await ReadAsync(afterId, limit, cancellationToken));
-        }
-        catch
-        {
-            await transaction.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<IClientRewrite> BeginRewriteAsync(string? afterId, int limit, CancellationToken cancellationToken) =>
+        BeginLockedAsync<IClientRewrite>(
+            async transaction => new ClientRewrite(db, transaction, await ReadAsync(afterId, limit, cancellationToken)), cancellationToken);
 
     public async Task<IReadOnlyList<ClientRecord>> ReadAsync(string? afterId, int limit, CancellationToken cancellationToken)
     {
@@ -47,20 +32,10 @@ internal sealed class ClientKeyStore(GatewayDbContext db, IWriteSerializer write
         return rows.Select(c => c.ToDomain()).ToList();
     }
 
-    public async Task<IPersonCopyRewrite> BeginPersonCopyRewriteAsync(string? afterTransferId, int limit, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await writeSerializer.EnterAsync(db, cancellationToken);
-            return new PersonCopyRewrite(db, transaction, await ReadPersonCopiesAsync(afterTransferId, limit, cancellationToken));
-        }
-        catch
-        {
-            await transaction.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<IPersonCopyRewrite> BeginPersonCopyRewriteAsync(string? afterTransferId, int limit, CancellationToken cancellationToken) =>
+        BeginLockedAsync<IPersonCopyRewrite>(
+            async transaction => new PersonCopyRewrite(db, transaction, await ReadPersonCopiesAsync(afterTransferId, limit, cancellationToken)),
+            cancellationToken);
 
     public async Task<IReadOnlyList<PersonCopy>> ReadPersonCopiesAsync(string? afterTransferId, int limit, CancellationToken cancellationToken)
     {
@@ -71,6 +46,25 @@ internal sealed class ClientKeyStore(GatewayDbContext db, IWriteSerializer write
         }
 
         return await query.OrderBy(t => t.Id).Take(limit).Select(t => new PersonCopy(t.Id, t.ProtectedPerson)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a write transaction and takes the writers' lock before the rewrite reads, so no other
+    /// writer (a code change, say) changes those rows between the read and the rewrite's commit.
+    /// </summary>
+    private async Task<T> BeginLockedAsync<T>(Func<IDbContextTransaction, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await writeSerializer.EnterAsync(db, cancellationToken);
+            return await read(transaction);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 
     private sealed class PersonCopyRewrite(GatewayDbContext db, IDbContextTransaction transaction, IReadOnlyList<PersonCopy> copies)
@@ -100,7 +94,7 @@ internal sealed class ClientKeyStore(GatewayDbContext db, IWriteSerializer write
         public async Task CommitAsync(IReadOnlyCollection<ClientRecord> changed, CancellationToken cancellationToken)
         {
             using var update = RowCommand<ClientRow>.Update(db.Database.GetDbConnection(), transaction.GetDbTransaction(), "clients", ClientUpdateColumns);
-            await update.ExecuteAsync(changed.Select(c => c.ToUpdateRow()), cancellationToken);
+            await update.ExecuteAsync(changed.Select(c => c.ToRow(DateTime.UtcNow)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

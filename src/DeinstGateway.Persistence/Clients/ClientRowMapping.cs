@@ -19,16 +19,6 @@ internal static class ClientRowMapping
         UpdateTime = now,
     };
 
-    /// <summary>A row with what a key rotation rewrites of an existing client.</summary>
-    public static ClientRow ToUpdateRow(this ClientRecord client) => new()
-    {
-        Id = client.Id,
-        PersonalCodeHash = client.PersonalCodeHash,
-        FormerPersonalCodeHash = client.FormerPersonalCodeHash,
-        ProtectedIdentity = client.ProtectedIdentity,
-        UpdateTime = DateTime.UtcNow,
-    };
-
     public static ClientRelation ToDomain(this ClientRelationRow row) =>
         new(row.ClientId, row.Kind, row.InstitutionCode, row.ValidFrom, row.ValidTo);
 
