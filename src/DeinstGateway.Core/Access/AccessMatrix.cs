@@ -10,6 +10,9 @@ namespace DeinstGateway.Core.Access;
 /// </summary>
 public static class AccessMatrix
 {
+    public const string PurposeMissing = "PURPOSE_MISSING";
+    public const string PurposeNotAllowed = "PURPOSE_NOT_ALLOWED";
+
     private const InstitutionKind Ministry = InstitutionKind.Ministry;
     private const InstitutionKind Region = InstitutionKind.PlanningRegion;
     private const InstitutionKind Municipality = InstitutionKind.Municipality;
@@ -160,13 +163,13 @@ public static class AccessMatrix
         if (string.IsNullOrEmpty(purpose))
         {
             throw new ForbiddenException(
-                "PURPOSE_MISSING", $"{Rpcs.DisplayName(method)} carries personal data: declare one of {string.Join(", ", rule.Purposes)}.");
+                PurposeMissing, $"{Rpcs.DisplayName(method)} carries personal data: declare one of {string.Join(", ", rule.Purposes)}.");
         }
 
         if (!rule.Purposes.Contains(purpose, StringComparer.Ordinal))
         {
             throw new ForbiddenException(
-                "PURPOSE_NOT_ALLOWED", $"A {kind} institution may call {Rpcs.DisplayName(method)} only for {string.Join(", ", rule.Purposes)}.");
+                PurposeNotAllowed, $"A {kind} institution may call {Rpcs.DisplayName(method)} only for {string.Join(", ", rule.Purposes)}.");
         }
 
         return rule;

@@ -1,7 +1,9 @@
 using DeinstGateway.Core.Access;
+using DeinstGateway.Core.Clients;
+using DeinstGateway.Core.Errors;
 using DeinstGateway.Server.Identity;
-using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Grpc.Core;
 
 namespace DeinstGateway.Server.Access;
 
@@ -18,11 +20,21 @@ public sealed class AccessControlInterceptor : Interceptor
 
     private const string GatewayMethods = "/deinst.";
 
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        Authorize(context);
-        return continuation(request, context);
+        try
+        {
+            Authorize(context);
+        }
+        catch (ForbiddenException refusal) when (refusal.Reason is AccessMatrix.PurposeMissing or AccessMatrix.PurposeNotAllowed
+            && ClientNamedInRequest.Of(request) is { } clientId)
+        {
+            await LogRefusalAsync(context, clientId);
+            throw;
+        }
+
+        return await continuation(request, context);
     }
 
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
@@ -44,6 +56,28 @@ public sealed class AccessControlInterceptor : Interceptor
     {
         Authorize(context);
         return continuation(requestStream, responseStream, context);
+    }
+
+    /// <summary>
+    /// A call about an existing client refused for its declared purpose is in the person's access
+    /// log like any other refusal, with the purpose as declared when it is one of the gateway's.
+    /// </summary>
+    private static async Task LogRefusalAsync(ServerCallContext context, string clientId)
+    {
+        var services = context.GetHttpContext().RequestServices;
+        if (await services.GetRequiredService<IClientStore>().FindAsync(clientId, context.CancellationToken) is null)
+        {
+            return;
+        }
+
+        // The header is the caller's text: only a purpose the gateway knows is written into the log.
+        var declared = context.RequestHeaders.GetValue(PurposeHeader);
+        var caller = CallerClaims.Institution(context) with
+        {
+            Method = context.Method,
+            Purpose = Purposes.All.FirstOrDefault(p => p == declared) ?? string.Empty,
+        };
+        await services.GetRequiredService<ClientGuard>().RefuseAsync(caller, clientId, context.CancellationToken);
     }
 
     private static void Authorize(ServerCallContext context)

@@ -50,4 +50,22 @@ public sealed class DeclaredPurposeTests(GatewayFixture fixture) : IClassFixture
         Assert.NotEmpty(capacity.Rows);
         Assert.NotEmpty(institutions.Institutions);
     }
+
+    [Theory]
+    [InlineData(Purposes.Supervision, Purposes.Supervision)]
+    [InlineData("curiosity-of-a-very-long-and-made-up-purpose-that-is-no-purpose-at-all", "")]
+    public async Task GetClient_WithAForeignPurpose_IsRefusedAndLoggedInThePersonsAccessLogWithAKnownPurposeOnly(string declared, string logged)
+    {
+        var transfer = await TransferClient.HandOverAsync(fixture.Gateway, "vsac-zemgale-jelgava", TransferRequests.Valid(), complete: false);
+        var client = new ClientService.ClientServiceClient(fixture.Gateway.ChannelWith(TestPki.Instance.ClientCertificate("mun-jelgava")));
+
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => client.GetClientAsync(
+            new GetClientRequest { Name = transfer.Client }, new Metadata { { AccessControlInterceptor.PurposeHeader, declared } }).ResponseAsync);
+
+        var latest = (await new AuditService.AuditServiceClient(fixture.Gateway.ChannelFor("lm"))
+            .ListClientAccessAsync(new ListClientAccessRequest { Parent = transfer.Client })).Accesses[0];
+        Assert.Equal(
+            ("institutions/mun-jelgava", "/deinst.v1.ClientService/GetClient", logged, AccessOutcome.Refused),
+            (latest.Institution, latest.Method, latest.Purpose, latest.Outcome));
+    }
 }
