@@ -1,5 +1,6 @@
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Persistence;
+using DeinstGateway.Server.Hosting;
 
 namespace DeinstGateway.Server.Audit;
 
@@ -16,7 +17,7 @@ public static class VerifyAuditLogCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var builder = WebApplication.CreateBuilder(args[1..]);
+        var builder = GatewayApplication.CreateBuilder(args[1..]);
         builder.Services.AddPersistence(builder.Configuration);
         await using var app = builder.Build();
         var verdict = await AccessLogChain.VerifyAsync(

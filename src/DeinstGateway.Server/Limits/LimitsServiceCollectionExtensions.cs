@@ -1,5 +1,3 @@
-using Grpc.AspNetCore.Server;
-
 namespace DeinstGateway.Server.Limits;
 
 public static class LimitsServiceCollectionExtensions
@@ -10,9 +8,9 @@ public static class LimitsServiceCollectionExtensions
         var options = (configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions()).Validated();
         services.AddSingleton(options);
         services.AddSingleton<CallRateLimiter>();
-        // A singleton: the one rate limiter is shared, and nothing is created per call.
+        // A singleton: the one rate limiter is shared, and nothing is created per call. AddGatewayGrpc
+        // places it in the interceptor order.
         services.AddSingleton<LimitsInterceptor>();
-        services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<LimitsInterceptor>());
         return services;
     }
 }
