@@ -4,7 +4,7 @@ using Grpc.Core;
 
 namespace DeinstGateway.Server.Tests.Limits;
 
-/// <summary>What unfinished request messages may hold: per anonymous call, over all anonymous calls, per connection.</summary>
+/// <summary>What callers may hold: memory per anonymous call, over all anonymous calls and per connection; connections.</summary>
 public sealed class RequestMemoryTests
 {
     private const string Health = "/grpc.health.v1.Health/Check";
@@ -60,6 +60,18 @@ public sealed class RequestMemoryTests
         await connection.ReleaseAsync();
 
         Assert.Equal(("8", StatusCode.OK), (refused, elsewhere.Status));
+    }
+
+    [Fact]
+    public async Task Connection_BeyondTheCap_IsClosedWhileTheOpenOneIsServed()
+    {
+        await using var gateway = await GatewayProcess.StartAsync(null, "Gateway:MaxConcurrentConnections=1");
+        using var open = new HeldStreams(gateway.Address, "mun-madona");
+        using var second = new RawGrpcClient(gateway.Address);
+        Assert.Equal("0", await open.CallAsync(Health, EmptyMessage));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => second.PostAsync("mun-riga", Health, EmptyMessage));
+        Assert.Equal("0", await open.CallAsync(Health, EmptyMessage));
     }
 
     // An empty HealthCheckRequest, framed.
