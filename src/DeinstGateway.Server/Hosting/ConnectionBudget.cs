@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Microsoft.AspNetCore.Connections.Features;
 
 namespace DeinstGateway.Server.Hosting;
 
@@ -12,25 +11,8 @@ internal sealed class ConnectionBudget(long maxBytes)
 {
     private long _held;
 
-    /// <summary>The budget of the call's connection, created by its first call that needs one.</summary>
-    public static ConnectionBudget Of(HttpContext context, long maxBytes)
-    {
-        // Kestrel shares one item dictionary between the streams of an HTTP/2 connection, and
-        // they run concurrently: the dictionary itself is the lock.
-        var items = context.Features.Get<IConnectionItemsFeature>()?.Items
-            ?? throw new InvalidOperationException("The server gives no per-connection items; the connection budget needs them.");
-        lock (items)
-        {
-            if (items.TryGetValue(typeof(ConnectionBudget), out var existing))
-            {
-                return (ConnectionBudget)existing!;
-            }
-
-            var budget = new ConnectionBudget(maxBytes);
-            items[typeof(ConnectionBudget)] = budget;
-            return budget;
-        }
-    }
+    /// <summary>Calls of the connection in progress; guarded by <see cref="ConnectionBudgets"/>.</summary>
+    public int Calls { get; set; }
 
     public void Reserve(int bytes)
     {
@@ -44,4 +26,39 @@ internal sealed class ConnectionBudget(long maxBytes)
     }
 
     public void Release(int bytes) => Interlocked.Add(ref _held, -bytes);
+}
+
+/// <summary>
+/// The budgets of the connections with calls in progress, by connection id (shared by the streams
+/// of one HTTP/2 connection); a budget lives while its connection has a call.
+/// </summary>
+internal sealed class ConnectionBudgets(long maxBytesPerConnection)
+{
+    private readonly Dictionary<string, ConnectionBudget> _open = new(StringComparer.Ordinal);
+
+    public ConnectionBudget Enter(string connectionId)
+    {
+        lock (_open)
+        {
+            if (!_open.TryGetValue(connectionId, out var budget))
+            {
+                budget = new ConnectionBudget(maxBytesPerConnection);
+                _open[connectionId] = budget;
+            }
+
+            budget.Calls++;
+            return budget;
+        }
+    }
+
+    public void Leave(string connectionId, ConnectionBudget budget)
+    {
+        lock (_open)
+        {
+            if (--budget.Calls == 0)
+            {
+                _open.Remove(connectionId);
+            }
+        }
+    }
 }

@@ -27,6 +27,7 @@ public sealed class RequestFrameGuard(RequestDelegate next, GatewayOptions gatew
     private readonly IReadOnlyDictionary<string, ICompressionProvider> _compression =
         grpc.Value.CompressionProviders.ToDictionary(p => p.EncodingName, StringComparer.Ordinal);
 
+    private readonly ConnectionBudgets _budgets = new(gateway.MaxBufferedBytesPerConnection);
     private int _anonymousCalls;
 
     public async Task InvokeAsync(HttpContext context)
@@ -52,8 +53,9 @@ public sealed class RequestFrameGuard(RequestDelegate next, GatewayOptions gatew
             SingleMessage: method.Method.Type is MethodType.Unary or MethodType.ServerStreaming,
             Compression: _compression.GetValueOrDefault(encoding),
             MaxMessageBytes: anonymous ? Math.Min(AnonymousMaxMessageBytes, gateway.MaxReceiveMessageBytes) : gateway.MaxReceiveMessageBytes);
-        await using var body = new CheckedRequestBody(
-            context.Request.Body, rules, ConnectionBudget.Of(context, gateway.MaxBufferedBytesPerConnection), refusal);
+        var connection = context.Connection.Id;
+        var budget = _budgets.Enter(connection);
+        var body = new CheckedRequestBody(context.Request.Body, rules, budget, refusal);
         context.Request.Body = body;
         try
         {
@@ -61,6 +63,8 @@ public sealed class RequestFrameGuard(RequestDelegate next, GatewayOptions gatew
         }
         finally
         {
+            await body.DisposeAsync();
+            _budgets.Leave(connection, budget);
             if (anonymous)
             {
                 Interlocked.Decrement(ref _anonymousCalls);

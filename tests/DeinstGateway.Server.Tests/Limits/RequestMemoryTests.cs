@@ -27,11 +27,14 @@ public sealed class RequestMemoryTests
         await using var gateway = await GatewayProcess.StartAsync(null, "Gateway:MaxAnonymousCalls=2");
         using var anonymous = new HeldStreams(gateway.Address, null);
         using var raw = new RawGrpcClient(gateway.Address);
-        // Two probes that claim a 100-byte request and never send it.
-        await anonymous.HoldAsync(Health, [0x00, 0x00, 0x00, 0x00, 0x64]);
-        await anonymous.HoldAsync(Health, [0x00, 0x00, 0x00, 0x00, 0x64]);
+        // Three probes that claim a 100-byte request and never send it: whichever reaches the
+        // gateway third is over the cap of two, the others stay in progress.
+        for (var probe = 0; probe < 3; probe++)
+        {
+            await anonymous.HoldAsync(Health, [0x00, 0x00, 0x00, 0x00, 0x64]);
+        }
 
-        var third = await anonymous.CallAsync(Health, EmptyMessage);
+        var third = await anonymous.FirstAnsweredAsync();
         var institution = await raw.PostAsync("mun-madona", Health, EmptyMessage);
         await anonymous.ReleaseAsync();
         var afterwards = await anonymous.CallAsync(Health, EmptyMessage);
