@@ -1,6 +1,7 @@
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Persistence;
+using DeinstGateway.Server.Hosting;
 
 namespace DeinstGateway.Server.Audit;
 
@@ -20,7 +21,7 @@ public static class VerifyAuditLogCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var builder = WebApplication.CreateBuilder(args[1..]);
+        var builder = GatewayApplication.CreateBuilder(args[1..]);
         var readFrom = builder.Configuration["checkpoint"];
         var writeTo = builder.Configuration["write-checkpoint"];
         ChainVerdict verdict;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Persistence;
+using DeinstGateway.Server.Hosting;
 
 namespace DeinstGateway.Server.Clients;
 
@@ -42,7 +43,7 @@ public static class PersonalDataKeyCommands
 
     private static int Add(string[] settings, TextWriter output)
     {
-        var configuration = WebApplication.CreateBuilder(settings).Configuration;
+        var configuration = GatewayApplication.CreateBuilder(settings).Configuration;
         var path = PersonalDataProtection.KeyFilePath(configuration) ?? throw new InvalidOperationException(
             "PersonalData:KeyFile is not set. Keys kept as configuration values are added in their secret store: " +
             "PersonalData:EncryptionKeys:{id} and PersonalData:LookupKeys:{id}, then PersonalData:ActiveKeyId and PersonalData:ActiveLookupKeyId.");
@@ -107,7 +108,7 @@ public static class PersonalDataKeyCommands
     /// <summary>The gateway's database and keys, nothing else; a missing key file is an error here, never created.</summary>
     private static WebApplication Compose(string[] settings)
     {
-        var builder = WebApplication.CreateBuilder([.. settings, $"--{PersonalDataProtection.Section}:CreateKeyFileIfMissing=false"]);
+        var builder = GatewayApplication.CreateBuilder([.. settings, $"--{PersonalDataProtection.Section}:CreateKeyFileIfMissing=false"]);
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddPersonalDataProtection(builder.Configuration);
         builder.Services.AddScoped<PersonalDataRotation>();

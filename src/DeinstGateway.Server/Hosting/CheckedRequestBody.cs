@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Pipelines;
 using Google.Protobuf;
 using Grpc.Core;
 
@@ -6,22 +8,23 @@ namespace DeinstGateway.Server.Hosting;
 
 /// <summary>
 /// A gRPC request body that checks each frame as it passes: flag, length, and that the payload
-/// is a message of the method's request type. Anything wrong ends the call with an
-/// <see cref="RpcException"/> that grpc-dotnet answers as it is. Without it a malformed message
-/// surfaces as a parse exception, which grpc-dotnet answers UNKNOWN or INTERNAL and logs as an
-/// error: a caller's garbage would look like the gateway's fault.
+/// (decompressed, when the call declares a grpc-encoding) is a message of the method's request
+/// type. Anything wrong ends the call with an <see cref="RpcException"/> that grpc-dotnet answers
+/// as it is. Without it a malformed or badly compressed message surfaces as a parse or
+/// decompression exception, which grpc-dotnet answers UNKNOWN or INTERNAL and logs as an error:
+/// a caller's garbage would look like the gateway's fault. A message is held only as far as its
+/// bytes have arrived, against the connection's budget, whatever length its prefix claims.
 /// </summary>
-internal sealed class CheckedRequestBody(
-    Stream inner, MessageParser parser, bool singleMessage, bool compressionDeclared, int maxMessageBytes) : Stream
+internal sealed class CheckedRequestBody(Stream inner, RequestFrameRules rules, ConnectionBudget budget, RpcException? refusal) : Stream
 {
     private const int HeaderLength = 5;
     private readonly byte[] _header = new byte[HeaderLength];
     private int _headerFilled;
-    private byte[]? _payload;
-    private int _payloadFilled;
+    private int _payloadLength = -1;
+    private MessageBuffer? _payload;
     private bool _compressed;
     private int _messages;
-    private RpcException? _problem;
+    private RpcException? _problem = refusal;
 
     public override bool CanRead => true;
 
@@ -48,7 +51,7 @@ internal sealed class CheckedRequestBody(
         }
 
         // Nothing passed must not read as the end of the body: that would end a stream cleanly.
-        var passed = Inspect(buffer.Span[..read]);
+        var passed = Inspect(buffer[..read]);
         return passed == 0 && _problem is not null ? throw _problem : passed;
     }
 
@@ -66,11 +69,19 @@ internal sealed class CheckedRequestBody(
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+    protected override void Dispose(bool disposing)
+    {
+        // A call cancelled or refused halfway gives back what its unfinished message held.
+        _payload?.Dispose();
+        _payload = null;
+        base.Dispose(disposing);
+    }
+
     /// <summary>
     /// Returns how many bytes may pass. The messages before a bad frame pass whole, so a stream is
     /// served as if it had ended there; the bad frame never completes, and the next read fails.
     /// </summary>
-    private int Inspect(ReadOnlySpan<byte> data)
+    private int Inspect(ReadOnlyMemory<byte> data)
     {
         var passed = 0;
         try
@@ -78,11 +89,17 @@ internal sealed class CheckedRequestBody(
             while (passed < data.Length)
             {
                 var rest = data[passed..];
-                if (_payload is null)
+                if (_payloadLength < 0)
                 {
+                    if (rules.SingleMessage && _messages > 0)
+                    {
+                        throw Malformed("carries bytes after the one request message the method takes");
+                    }
+
                     var take = Math.Min(HeaderLength - _headerFilled, rest.Length);
-                    rest[..take].CopyTo(_header.AsSpan(_headerFilled));
+                    rest.Span[..take].CopyTo(_header.AsSpan(_headerFilled));
                     _headerFilled += take;
+                    // A header that fails its check must not pass: grpc-dotnet would judge it first.
                     if (_headerFilled == HeaderLength)
                     {
                         StartMessage();
@@ -90,14 +107,21 @@ internal sealed class CheckedRequestBody(
 
                     passed += take;
                 }
+                else if (_payload is null && rest.Length >= _payloadLength)
+                {
+                    // The whole message arrived in one read, as most do: it is checked where it lies.
+                    var length = _payloadLength;
+                    EndMessage(new ReadOnlySequence<byte>(rest[..length]));
+                    passed += length;
+                }
                 else
                 {
-                    var take = Math.Min(_payload.Length - _payloadFilled, rest.Length);
-                    rest[..take].CopyTo(_payload.AsSpan(_payloadFilled));
-                    _payloadFilled += take;
-                    if (_payloadFilled == _payload.Length)
+                    _payload ??= new MessageBuffer(budget, _payloadLength);
+                    var take = Math.Min(_payloadLength - _payload.Length, rest.Length);
+                    _payload.Append(rest.Span[..take]);
+                    if (_payload.IsFull)
                     {
-                        EndMessage();
+                        EndMessage(_payload.Contents());
                     }
 
                     passed += take;
@@ -107,6 +131,8 @@ internal sealed class CheckedRequestBody(
         catch (RpcException problem)
         {
             _problem = problem;
+            _payload?.Dispose();
+            _payload = null;
         }
 
         return passed;
@@ -114,50 +140,91 @@ internal sealed class CheckedRequestBody(
 
     private void StartMessage()
     {
-        if (singleMessage && _messages > 0)
-        {
-            throw Malformed("carries more than the one request message the method takes");
-        }
-
         _compressed = _header[0] switch
         {
             0 => false,
-            1 when compressionDeclared => true,
-            1 => throw Malformed("has a message marked compressed, but the call declares no grpc-encoding"),
+            1 when rules.Compression is not null => true,
+            1 => throw Malformed("has a message marked compressed, but the call declares no grpc-encoding the gateway supports"),
             _ => throw Malformed("has a frame whose compressed flag is neither 0 nor 1"),
         };
         var length = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(1));
-        if (length > (uint)maxMessageBytes)
+        if (length > (uint)rules.MaxMessageBytes)
         {
             throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size."));
         }
 
-        _payload = new byte[length];
-        _payloadFilled = 0;
+        _payloadLength = (int)length;
         if (length == 0)
         {
-            EndMessage();
+            EndMessage(ReadOnlySequence<byte>.Empty);
         }
     }
 
-    private void EndMessage()
+    private void EndMessage(ReadOnlySequence<byte> payload)
     {
-        // A compressed payload is left to grpc-dotnet, which decompresses it before parsing.
-        if (!_compressed)
+        if (_compressed)
         {
-            try
-            {
-                parser.ParseFrom(_payload);
-            }
-            catch (InvalidProtocolBufferException)
-            {
-                throw Malformed("has a message that is not a valid " + parser.GetType().GetGenericArguments()[0].Name);
-            }
+            using var decompressed = Decompress(payload);
+            Parse(decompressed.Contents());
+        }
+        else
+        {
+            Parse(payload);
         }
 
         _messages++;
+        _payload?.Dispose();
         _payload = null;
+        _payloadLength = -1;
         _headerFilled = 0;
+    }
+
+    private void Parse(ReadOnlySequence<byte> message)
+    {
+        try
+        {
+            rules.Parser.ParseFrom(message);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            throw Malformed("has a message that is not a valid " + rules.RequestTypeName);
+        }
+    }
+
+    /// <summary>
+    /// Decompresses as grpc-dotnet will, with the same provider, but no further than the largest
+    /// message allowed: a small payload that inflates past it is refused before it is held whole.
+    /// </summary>
+    private MessageBuffer Decompress(ReadOnlySequence<byte> payload)
+    {
+        var output = new MessageBuffer(budget, rules.MaxMessageBytes);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            using var source = PipeReader.Create(payload).AsStream();
+            using var decompressing = rules.Compression!.CreateDecompressionStream(source);
+            int read;
+            while ((read = decompressing.Read(chunk)) > 0)
+            {
+                output.Append(chunk.AsSpan(0, read));
+            }
+
+            return output;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            output.Dispose();
+            throw Malformed($"has a message that is not valid {rules.Compression!.EncodingName} data");
+        }
+        catch (RpcException)
+        {
+            output.Dispose();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     private void CheckEnd()
@@ -167,7 +234,7 @@ internal sealed class CheckedRequestBody(
             throw Malformed("ends inside a message: a frame is shorter than its length prefix says");
         }
 
-        if (singleMessage && _messages == 0)
+        if (rules.SingleMessage && _messages == 0)
         {
             throw Malformed("carries no request message");
         }

@@ -20,7 +20,7 @@ public static class GatewayApplication
 {
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = CreateBuilder(args);
         builder.AddDevelopmentCertificates();
         builder.AddGatewayKestrel();
         builder.Services.AddPersistence(builder.Configuration);
@@ -42,5 +42,24 @@ public static class GatewayApplication
         await app.InitializeDatabaseAsync();
         app.MapGatewayEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// A builder whose content root, unless set (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>,
+    /// <c>DOTNET_CONTENTROOT</c>), is the folder of the binaries: the <c>appsettings*.json</c>
+    /// beside them apply from whatever working directory the gateway or its commands start.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var set = new ConfigurationBuilder()
+            .AddEnvironmentVariables("DOTNET_")
+            .AddEnvironmentVariables("ASPNETCORE_")
+            .AddCommandLine(args)
+            .Build()[WebHostDefaults.ContentRootKey];
+        return WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = string.IsNullOrEmpty(set) ? AppContext.BaseDirectory : null,
+        });
     }
 }

@@ -7,6 +7,7 @@ using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Errors;
 using DeinstGateway.Server.Health;
+using DeinstGateway.Server.Limits;
 using DeinstGateway.Server.Registry;
 using DeinstGateway.Server.ServiceRecords;
 using DeinstGateway.Server.SupportPlans;
@@ -18,11 +19,15 @@ public static class GatewayGrpc
 {
     public static IServiceCollection AddGatewayGrpc(this IServiceCollection services, IConfiguration configuration)
     {
-        var gateway = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var gateway = GatewayOptions.From(configuration);
+        services.AddSingleton(gateway);
         services.AddGrpc(grpc =>
         {
-            // The first added is the outermost: access refusals are domain errors too.
+            // The first added is the outermost: access refusals are domain errors too. Limits come
+            // before access control, so that a refused call costs the caller's rate budget like
+            // any other: refusals must not be a free way to make the gateway work.
             grpc.Interceptors.Add<DomainExceptionInterceptor>();
+            grpc.Interceptors.Add<LimitsInterceptor>();
             grpc.Interceptors.Add<AccessControlInterceptor>();
             grpc.MaxReceiveMessageSize = gateway.MaxReceiveMessageBytes;
             grpc.MaxSendMessageSize = gateway.MaxSendMessageBytes;
@@ -46,8 +51,7 @@ public static class GatewayGrpc
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        var gateway = app.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
-        app.UseMiddleware<RequestFrameGuard>(gateway.MaxReceiveMessageBytes);
+        app.UseMiddleware<RequestFrameGuard>();
         app.MapGrpcService<RegistryService>();
         app.MapGrpcService<ClientService>();
         app.MapGrpcService<TransferService>();

@@ -13,7 +13,7 @@ public static class GatewayKestrel
     /// </summary>
     public static WebApplicationBuilder AddGatewayKestrel(this WebApplicationBuilder builder)
     {
-        var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var gateway = GatewayOptions.From(builder.Configuration);
         var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         var certificate = LoadServerCertificate(tls);
 
@@ -21,6 +21,7 @@ public static class GatewayKestrel
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.Http2.MaxStreamsPerConnection = gateway.MaxConcurrentStreamsPerConnection;
+            kestrel.Limits.MaxConcurrentConnections = gateway.MaxConcurrentConnections;
             kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
             kestrel.ConfigureHttpsDefaults(https =>
             {

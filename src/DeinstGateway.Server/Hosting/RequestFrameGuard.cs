@@ -1,38 +1,126 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Reflection;
+using DeinstGateway.Server.Limits;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
+using Grpc.Net.Compression;
+using Microsoft.Extensions.Options;
 
 namespace DeinstGateway.Server.Hosting;
 
 /// <summary>
 /// Puts a <see cref="CheckedRequestBody"/> under every gRPC call, so that a truncated frame, a
-/// lying length prefix or bytes that are no request message are the caller's error
-/// (INVALID_ARGUMENT), and an oversize message RESOURCE_EXHAUSTED, before any service reads it.
+/// lying length prefix, bytes that are no request message, bad compression or stray bytes after a
+/// unary request are the caller's error (INVALID_ARGUMENT), and an oversize message or an
+/// overfull connection RESOURCE_EXHAUSTED, before any service reads it. It also refuses, through
+/// the same body, what grpc-dotnet would let pass: a grpc-timeout too short to be a deadline
+/// (grpc-dotnet reads 0S as no deadline at all) and anonymous calls beyond their cap.
 /// </summary>
-public sealed class RequestFrameGuard(RequestDelegate next, int maxMessageBytes)
+public sealed class RequestFrameGuard(RequestDelegate next, GatewayOptions gateway, IOptions<GrpcServiceOptions> grpc)
 {
-    private readonly ConcurrentDictionary<IMethod, MessageParser?> _parsers = new();
+    // Anonymous callers reach only the health service, whose request holds a service name.
+    private const int AnonymousMaxMessageBytes = 1024;
 
-    public Task InvokeAsync(HttpContext context)
+    private readonly ConcurrentDictionary<IMethod, (MessageParser Parser, string TypeName)?> _parsers = new();
+    private readonly IReadOnlyDictionary<string, ICompressionProvider> _compression =
+        grpc.Value.CompressionProviders.ToDictionary(p => p.EncodingName, StringComparer.Ordinal);
+
+    private readonly ConnectionBudgets _budgets = new(gateway.MaxBufferedBytesPerConnection);
+    private int _anonymousCalls;
+
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc
-            && _parsers.GetOrAdd(grpc.Method, RequestParser) is { } parser)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not { } method
+            || _parsers.GetOrAdd(method.Method, RequestParser) is not { } request)
         {
-            var encoding = context.Request.Headers["grpc-encoding"].ToString();
-            context.Request.Body = new CheckedRequestBody(
-                context.Request.Body,
-                parser,
-                singleMessage: grpc.Method.Type is MethodType.Unary or MethodType.ServerStreaming,
-                compressionDeclared: encoding.Length > 0 && encoding != "identity",
-                maxMessageBytes);
+            await next(context);
+            return;
         }
 
-        return next(context);
+        var anonymous = context.User.Identity?.IsAuthenticated != true;
+        var refusal = Refusal(context.Request.Headers);
+        if (anonymous && Interlocked.Increment(ref _anonymousCalls) > gateway.MaxAnonymousCalls)
+        {
+            refusal ??= new RpcException(new Status(StatusCode.ResourceExhausted, "Too many calls without a client certificate are in progress; retry later."));
+        }
+
+        var encoding = context.Request.Headers["grpc-encoding"].ToString();
+        var rules = new RequestFrameRules(
+            request.Parser,
+            request.TypeName,
+            SingleMessage: method.Method.Type is MethodType.Unary or MethodType.ServerStreaming,
+            Compression: _compression.GetValueOrDefault(encoding),
+            MaxMessageBytes: anonymous ? Math.Min(AnonymousMaxMessageBytes, gateway.MaxReceiveMessageBytes) : gateway.MaxReceiveMessageBytes);
+        var connection = context.Connection.Id;
+        var budget = _budgets.Enter(connection);
+        var body = new CheckedRequestBody(context.Request.Body, rules, budget, refusal);
+        context.Request.Body = body;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            await body.DisposeAsync();
+            _budgets.Leave(connection, budget);
+            if (anonymous)
+            {
+                Interlocked.Decrement(ref _anonymousCalls);
+            }
+        }
     }
 
+    /// <summary>
+    /// A grpc-timeout that is not one by the gRPC specification (1 to 8 digits and a unit) is
+    /// INVALID_ARGUMENT; one shorter than the clock's tick is a deadline already passed.
+    /// </summary>
+    private static RpcException? Refusal(IHeaderDictionary headers)
+    {
+        if (!headers.TryGetValue("grpc-timeout", out var values))
+        {
+            return null;
+        }
+
+        var text = values.ToString();
+        if (text.Length is < 2 or > 9
+            || !long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            return InvalidTimeout(text);
+        }
+
+        long? ticks = text[^1] switch
+        {
+            'H' => amount * TimeSpan.TicksPerHour,
+            'M' => amount * TimeSpan.TicksPerMinute,
+            'S' => amount * TimeSpan.TicksPerSecond,
+            'm' => amount * TimeSpan.TicksPerMillisecond,
+            'u' => amount * TimeSpan.TicksPerMicrosecond,
+            'n' => amount / TimeSpan.NanosecondsPerTick,
+            _ => null,
+        };
+        return ticks switch
+        {
+            null => InvalidTimeout(text),
+            0 => LimitErrors.PastDeadline(),
+            _ => null,
+        };
+    }
+
+    private static RpcException InvalidTimeout(string text) => new(new Status(
+        StatusCode.InvalidArgument, $"The grpc-timeout header '{text}' is not a timeout: 1 to 8 digits followed by H, M, S, m, u or n."));
+
     // Methods are Method<TRequest, TResponse>; every request type of the gateway is a protobuf message with a static Parser.
-    private static MessageParser? RequestParser(IMethod method) =>
-        method.GetType().GetGenericArguments()[0].GetProperty("Parser", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as MessageParser;
+    private static (MessageParser Parser, string TypeName)? RequestParser(IMethod method)
+    {
+        var type = method.GetType().GetGenericArguments()[0];
+        return type.GetProperty("Parser", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is MessageParser parser
+            ? (parser, type.Name)
+            : null;
+    }
 }
+
+/// <summary>What the frames of one call must be: messages of one type, how many, how compressed, how large.</summary>
+internal sealed record RequestFrameRules(
+    MessageParser Parser, string RequestTypeName, bool SingleMessage, ICompressionProvider? Compression, int MaxMessageBytes);

@@ -1,5 +1,3 @@
-using Grpc.AspNetCore.Server;
-
 namespace DeinstGateway.Server.Limits;
 
 public static class LimitsServiceCollectionExtensions
@@ -11,9 +9,9 @@ public static class LimitsServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<CallRateLimiter>();
         services.AddSingleton<OpenFeeds>();
-        // A singleton: the one rate limiter is shared, and nothing is created per call.
+        // A singleton: the one rate limiter is shared, and nothing is created per call. AddGatewayGrpc
+        // places it in the interceptor order.
         services.AddSingleton<LimitsInterceptor>();
-        services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<LimitsInterceptor>());
         return services;
     }
 }

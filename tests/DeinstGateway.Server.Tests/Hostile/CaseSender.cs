@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
@@ -79,20 +80,42 @@ public sealed class CaseSender(GatewayProcess gateway, RawGrpcClient raw, Corpus
     {
         var descriptor = Find(hostile.Method);
         var body = frames.SelectMany(f => Bytes(descriptor, f)).ToArray();
-        var answer = await raw.PostAsync(hostile.Caller, hostile.Method, body);
+        var answer = await raw.PostAsync(hostile.Caller, hostile.Method, body, hostile.Headers);
         Assert.True(answer.Status is not null, $"{hostile.Name}: HTTP {(int)answer.HttpStatus} without a grpc-status");
         return new CaseAnswer(answer.Status.Value, null, answer.Messages.Select(m => descriptor.OutputType.Parser.ParseFrom(m)).ToList());
     }
 
     private byte[] Bytes(MethodDescriptor method, RawFrame frame)
     {
-        var payload = frame.Message is { } message ? Request(method, message).ToByteArray() : Convert.FromHexString(frame.Hex ?? string.Empty);
+        var payload = frame.Message is { } message ? Request(method, message).ToByteArray() : Convert.FromHexString(text.Expand(frame.Hex ?? string.Empty));
+        if (frame.Compress is { } encoding)
+        {
+            payload = Compressed(payload, encoding);
+        }
+
         if (frame.Keep is { } keep)
         {
             payload = payload[..keep];
         }
 
         return frame.Bare ? payload : RawGrpcClient.Frame(payload, frame.Compressed, frame.DeclaredLength);
+    }
+
+    // gRPC's "deflate" is the zlib format (RFC 1950), not raw deflate.
+    private static byte[] Compressed(byte[] payload, string encoding)
+    {
+        using var output = new MemoryStream();
+        using (Stream compressing = encoding switch
+        {
+            "gzip" => new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true),
+            "deflate" => new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true),
+            _ => throw new InvalidDataException($"The corpus names an unknown compression '{encoding}'."),
+        })
+        {
+            compressing.Write(payload);
+        }
+
+        return output.ToArray();
     }
 
     // The server may end the call while requests are still being written; its status is read from the response side.

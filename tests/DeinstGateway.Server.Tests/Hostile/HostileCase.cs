@@ -6,7 +6,8 @@ namespace DeinstGateway.Server.Tests.Hostile;
 /// <summary>
 /// One bad input of the corpus (<c>Hostile/corpus/*.json</c>) and exactly what the gateway must
 /// answer. Requests are protobuf JSON of the method's request type, with placeholders the
-/// fixture fills in (<see cref="CorpusText"/>); frame-level cases give the HTTP body instead.
+/// fixture fills in (<see cref="CorpusText"/>); frame-level cases give the HTTP body instead, and
+/// may add request headers (<c>grpc-encoding</c>, <c>grpc-timeout</c>).
 /// </summary>
 public sealed record HostileCase(
     string Name,
@@ -20,15 +21,23 @@ public sealed record HostileCase(
     string? Reason = null,
     IReadOnlyList<ExpectedOutcome>? Outcomes = null,
     ExpectedRecords? Records = null,
-    IReadOnlyDictionary<string, int>? Writes = null);
+    IReadOnlyDictionary<string, int>? Writes = null,
+    IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>
 /// A hand-made gRPC frame: the payload is a request message (protobuf JSON) or hex bytes,
-/// optionally cut to its first <see cref="Keep"/> bytes, behind a length prefix that may lie, or
+/// optionally compressed with <see cref="Compress"/> (<c>gzip</c> or <c>deflate</c>, as gRPC means
+/// them), then cut to its first <see cref="Keep"/> bytes, behind a length prefix that may lie, or
 /// with <see cref="Bare"/> the bytes alone, no frame header.
 /// </summary>
 public sealed record RawFrame(
-    JsonElement? Message = null, string? Hex = null, int? Keep = null, uint? DeclaredLength = null, bool Compressed = false, bool Bare = false);
+    JsonElement? Message = null,
+    string? Hex = null,
+    int? Keep = null,
+    uint? DeclaredLength = null,
+    bool Compressed = false,
+    bool Bare = false,
+    string? Compress = null);
 
 /// <summary>The answer to one message of a SubmitTransfers stream.</summary>
 public sealed record ExpectedOutcome(string Outcome, string? Field = null, string? Reason = null);

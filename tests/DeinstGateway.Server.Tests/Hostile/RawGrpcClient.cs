@@ -29,7 +29,8 @@ public sealed class RawGrpcClient(Uri address) : IDisposable
     }
 
     /// <summary>Posts the body as one gRPC call and reads the status from the trailers (or a trailers-only answer).</summary>
-    public async Task<RawGrpcResponse> PostAsync(string caller, string method, byte[] body, CancellationToken cancellationToken = default)
+    public async Task<RawGrpcResponse> PostAsync(
+        string caller, string method, byte[] body, IReadOnlyDictionary<string, string>? headers = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address, method))
         {
@@ -38,6 +39,11 @@ public sealed class RawGrpcClient(Uri address) : IDisposable
             Content = new ByteArrayContent(body),
         };
         AddCallHeaders(request, caller, method);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         using var response = await _clients.GetOrAdd(caller, Create).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var status = Single(response.TrailingHeaders, "grpc-status") ?? Single(response.Headers, "grpc-status");

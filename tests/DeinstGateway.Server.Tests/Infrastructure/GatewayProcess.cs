@@ -42,9 +42,17 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public static async Task<GatewayProcess> StartAsync(string? databasePath = null, params string[] settings)
     {
-        var pki = TestPki.Instance;
         databasePath ??= NewDatabasePath();
-        string[] args =
+        var app = await GatewayApplication.BuildAsync(Arguments(databasePath, settings));
+        await app.StartAsync();
+        return new GatewayProcess(app, databasePath);
+    }
+
+    /// <summary>The command line of a test gateway on a free loopback port over this file; each setting as <c>Key=value</c>.</summary>
+    public static string[] Arguments(string databasePath, IEnumerable<string> settings)
+    {
+        var pki = TestPki.Instance;
+        return
         [
             "--environment=Testing",
             "--Urls=https://127.0.0.1:0",
@@ -61,9 +69,6 @@ public sealed class GatewayProcess : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings.Select(s => "--" + s),
         ];
-        var app = await GatewayApplication.BuildAsync(args);
-        await app.StartAsync();
-        return new GatewayProcess(app, databasePath);
     }
 
     /// <summary>
@@ -76,7 +81,11 @@ public sealed class GatewayProcess : IAsyncDisposable
             .Intercept(new DeclaredPurposeInterceptor(ReferenceDataExpectations.KindOf(code))));
 
     /// <summary>A channel presenting exactly this certificate, or none; <paramref name="outer"/> may change each request on its way.</summary>
-    public GrpcChannel ChannelWith(X509Certificate2? clientCertificate, DelegatingHandler? outer = null)
+    public GrpcChannel ChannelWith(X509Certificate2? clientCertificate, DelegatingHandler? outer = null) =>
+        ChannelTo(Address, clientCertificate, outer);
+
+    /// <summary><see cref="ChannelWith"/> to any gateway's address, also one running in a process of its own.</summary>
+    public static GrpcChannel ChannelTo(Uri address, X509Certificate2? clientCertificate, DelegatingHandler? outer = null)
     {
         HttpMessageHandler handler = HandlerWith(clientCertificate);
         if (outer is not null)
@@ -85,7 +94,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             handler = outer;
         }
 
-        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
     }
 
     /// <summary>The TLS handler of <see cref="ChannelWith"/>, for tests that speak HTTP/2 below the gRPC client.</summary>

@@ -1,6 +1,7 @@
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Microsoft.Data.Sqlite;
 
 namespace DeinstGateway.Server.Tests.Limits;
@@ -55,13 +56,30 @@ public sealed class DeadlineTests
     {
         await using var gateway = await GatewayProcess.StartAsync();
         var before = await CountAsync(gateway, "capacity_declarations");
-        using var channel = gateway.ChannelWith(TestPki.Instance.ClientCertificate(Workshop), new DeadlineInTransit());
+        using var channel = gateway.ChannelWith(TestPki.Instance.ClientCertificate(Workshop), new SentTimeout("1u"));
         var expiring = new CapacityService.CapacityServiceClient(channel);
 
         await RpcAssert.FailsWith(StatusCode.DeadlineExceeded,
             () => expiring.SetCapacityAsync(Declare(), deadline: DateTime.UtcNow.AddMinutes(1)).ResponseAsync);
 
         Assert.Equal(before, await CountAsync(gateway, "capacity_declarations"));
+    }
+
+    // grpc-dotnet reads a timeout shorter than its clock's tick (0S, 99n) as no deadline at all.
+    [Theory]
+    [InlineData("0S")]
+    [InlineData("99n")]
+    public async Task Submit_TimeoutTooShortToBeADeadline_IsDeadlineExceededAndWritesNothing(string timeout)
+    {
+        await using var gateway = await GatewayProcess.StartAsync();
+        using var channel = gateway.ChannelWith(TestPki.Instance.ClientCertificate(Centre), new SentTimeout(timeout));
+        var expired = channel.Intercept(new DeclaredPurposeInterceptor(ReferenceDataExpectations.KindOf(Centre)));
+
+        await RpcAssert.FailsWith(StatusCode.DeadlineExceeded,
+            () => TransferClient.SubmitAsync(expired, [TransferRequests.Valid()]));
+
+        Assert.Equal(0, await CountAsync(gateway, "transfers"));
+        Assert.Equal(0, await CountAsync(gateway, "clients"));
     }
 
     [Fact]
@@ -105,15 +123,15 @@ public sealed class DeadlineTests
         long.Parse((await SqliteFile.ColumnAsync(gateway.DatabasePath, $"SELECT COUNT(*) FROM {table}")).Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A call whose deadline runs out on its way: the server is told one microsecond remains,
-    /// which has passed by the time the call starts (a client never sends an expired deadline).
+    /// A call whose deadline runs out on its way: the server is told only this much time remains
+    /// (1u has passed by the time the call starts; a client never sends an expired deadline).
     /// </summary>
-    private sealed class DeadlineInTransit : DelegatingHandler
+    private sealed class SentTimeout(string timeout) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             request.Headers.Remove("grpc-timeout");
-            request.Headers.TryAddWithoutValidation("grpc-timeout", "1u");
+            request.Headers.TryAddWithoutValidation("grpc-timeout", timeout);
             return base.SendAsync(request, cancellationToken);
         }
     }

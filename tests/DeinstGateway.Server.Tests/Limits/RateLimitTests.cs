@@ -45,6 +45,32 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_RefusedByTheAccessMatrix_SpendsTheCallersRateBudget()
+    {
+        var audit = new AuditService.AuditServiceClient(_gateway.ChannelFor("prov-demo-madona-group-home"));
+        var denied = 0;
+        StatusCode? refusal = null;
+        for (var call = 0; call < 10 && refusal is null; call++)
+        {
+            try
+            {
+                await audit.VerifyAuditLogAsync(new VerifyAuditLogRequest());
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.PermissionDenied)
+            {
+                denied++;
+            }
+            catch (RpcException e)
+            {
+                refusal = e.StatusCode;
+            }
+        }
+
+        Assert.Equal(StatusCode.ResourceExhausted, refusal);
+        Assert.True(denied >= 3, $"{denied} calls denied before the rate limit");
+    }
+
+    [Fact]
     public async Task Call_AfterTheRetryDelay_IsServedAgain()
     {
         var (_, refused) = await ExhaustAsync("mun-madona");
