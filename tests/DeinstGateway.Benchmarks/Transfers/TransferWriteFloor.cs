@@ -18,7 +18,7 @@ public static class TransferWriteFloor
     private const string Method = "/deinst.v1.TransferService/SubmitTransfers";
 
     private static readonly string[] ClientColumns =
-        ["Id", "PersonalCodeHash", "FormerPersonalCodeHash", "ProtectedIdentity", "BirthDate", "CreateTime", "UpdateTime"];
+        ["Id", "PersonalCodeHash", "FormerPersonalCodeHash", "ProtectedIdentity", "BirthDate", "TargetGroup", "CreateTime", "UpdateTime"];
 
     private static readonly string[] EventColumns =
         ["TransferId", "FromState", "ToState", "ActorCode", "Time", "RejectionReason", "Version"];
@@ -81,12 +81,13 @@ public static class TransferWriteFloor
     {
         var transfer = TransferRawTable.Row(request);
         var clientId = (string)transfer[8]!;
-        var time = (string)transfer[20]!;
+        var time = (string)transfer[^1]!;
         var birth = request.Transfer.Person.BirthDate;
         object?[] client =
         [
             clientId, RandomNumberGenerator.GetBytes(32), null, RandomNumberGenerator.GetBytes(120),
-            new DateOnly(birth.Year, birth.Month, birth.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), time, time,
+            new DateOnly(birth.Year, birth.Month, birth.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "AdultWithIntellectualOrMentalDisability", time, time,
         ];
         object?[] submitted = [transfer[0], null, "Submitted", TransferRequestFactory.Caller, time, null, 1L];
         object?[] access =
