@@ -202,7 +202,11 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         return (DelimitedFile.Read(responsePath, Proto.RecordServicesResponse.Parser).Single(), report.Stream);
     }
 
-    /// <summary>Submits the transfers and reads back the client of each; every one must be CREATED.</summary>
+    /// <summary>
+    /// Submits the transfers, has the municipality accept and complete each (which makes the provider
+    /// the one serving the client, as recording needs) and reads back the client of each; every one
+    /// must be CREATED.
+    /// </summary>
     private static async Task<List<string>> CreateClientsAsync(GatewayHost host, int run)
     {
         var transfers = ServiceRecordRequestFactory.Transfers(Clients, DateOnly.FromDateTime(DateTime.UtcNow), seed: 1000 + run);
@@ -216,11 +220,13 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
                 $"creating the clients: {stream.Received} answers for {transfers.Length} transfers; first not CREATED: {bad?.Outcome} {bad?.Error?.Message}");
         }
 
-        var service = new Proto.TransferService.TransferServiceClient(channel);
+        var municipality = new Proto.TransferService.TransferServiceClient(host.ChannelFor(ServiceRecordRequestFactory.Municipality, Purposes.TransferHandover));
         var clients = new List<string>(kept.Count);
         foreach (var answer in kept)
         {
-            var transfer = await service.GetTransferAsync(new Proto.GetTransferRequest { Name = answer.Transfer });
+            var transfer = await municipality.GetTransferAsync(new Proto.GetTransferRequest { Name = answer.Transfer });
+            var accepted = await municipality.AcceptTransferAsync(new Proto.AcceptTransferRequest { Name = transfer.Name, Etag = transfer.Etag });
+            await municipality.CompleteTransferAsync(new Proto.CompleteTransferRequest { Name = accepted.Name, Etag = accepted.Etag });
             clients.Add(transfer.Client);
         }
 

@@ -24,7 +24,10 @@ public static class ServiceRecordRequestFactory
     private static readonly DateOnly EsfStart = new(2015, 7, 1);
     private static readonly DateOnly EsfEnd = new(2022, 12, 31);
 
-    /// <summary>Transfers whose persons become the clients: same source, municipality, provider and service.</summary>
+    /// <summary>
+    /// Transfers whose persons become the clients: same source, municipality and provider. They ask
+    /// for a service without places, so that accepting a hundred of them reserves none at the provider.
+    /// </summary>
     public static SubmitTransferRequest[] Transfers(int count, DateOnly today, int seed)
     {
         var requests = TransferRequestFactory.Build(count, today, seed);
@@ -35,7 +38,7 @@ public static class ServiceRecordRequestFactory
             t.DestinationMunicipality = "institutions/" + Municipality;
             t.DestinationProvider = "institutions/" + Provider;
             t.RequestedServices.Clear();
-            t.RequestedServices.Add(ServiceType.GroupHome);
+            t.RequestedServices.Add(ServiceType.HomeCare);
         }
 
         return requests;

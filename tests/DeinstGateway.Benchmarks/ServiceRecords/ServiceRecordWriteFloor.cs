@@ -7,7 +7,7 @@ namespace DeinstGateway.Benchmarks.ServiceRecords;
 
 /// <summary>
 /// The database floor of recording services: exactly what the gateway's SQLite file must do for
-/// each accepted record (per batch the look-ups of the clients' birth dates, transfers and
+/// each accepted record (per batch the look-ups of the clients' birth dates, relations and
 /// support plans, then a service_records row per record, whose insert claims its request id as
 /// the gateway's does, and an access_log row per client, with every index the migrations create)
 /// and nothing else: no gRPC, no rules, no EF Core; statements prepared once and bound by
@@ -38,8 +38,7 @@ public static class ServiceRecordWriteFloor
             FloorStatement.Execute(connection, FloorStatement.GatewayPragmas);
             var database = connection.Handle!;
             using var findClients = new FloorStatement(database, "SELECT Id, BirthDate FROM clients WHERE Id IN (SELECT value FROM json_each(?1))");
-            using var findTransfers = new FloorStatement(database,
-                "SELECT ClientId, DestinationMunicipalityCode FROM transfers WHERE ClientId IN (SELECT value FROM json_each(?1)) AND State NOT IN ('Rejected', 'Cancelled')");
+            using var findRelations = new FloorStatement(database, "SELECT * FROM client_relations WHERE ClientId IN (SELECT value FROM json_each(?1))");
             using var findPlans = new FloorStatement(database, "SELECT * FROM support_plans WHERE ClientId IN (SELECT value FROM json_each(?1))");
             using var insertRecord = FloorStatement.Insert(
                 database, "service_records", ServiceRecordRawTable.Table.Columns.Select(c => c.Name).ToArray(), "ON CONFLICT (RequestId, RecordedByCode) DO NOTHING");
@@ -49,7 +48,7 @@ public static class ServiceRecordWriteFloor
             {
                 var clients = FloorStatement.Json(batch.Select(r => (string)r.Record[3]!).Distinct(StringComparer.Ordinal));
                 findClients.Query(clients);
-                findTransfers.Query(clients);
+                findRelations.Query(clients);
                 findPlans.Query(clients);
                 foreach (var row in batch)
                 {
