@@ -55,10 +55,7 @@ public sealed class ClientOverviews(
     {
         var scope = await guard.ScopeAsync(caller, Rpcs.GetClient, cancellationToken);
         await guard.EnsureReachesAsync(caller, Rpcs.GetClient, clientId, "client", "clients/" + clientId, cancellationToken);
-        var client = (await clients.FindAsync(clientId, cancellationToken))!;
-        var identity = ClientScope.SeesPersonalData(caller, Rpcs.GetClient)
-            ? protector.Unprotect(client.ProtectedIdentity, ClientRecord.AssociatedData(client.Id))
-            : null;
+        var client = ClientView.Of(caller, Rpcs.GetClient, (await clients.FindAsync(clientId, cancellationToken))!, protector);
 
         // A care centre reaches the client only through what it sent: where the person went on
         // from there, and what they receive, is not its business.
@@ -68,10 +65,10 @@ public sealed class ClientOverviews(
         var plans = AccessMatrix.Find(Rpcs.ListSupportPlans, caller.Kind) is not null
             ? await supportPlans.ListAsync(clientId, null, MaxListed, cancellationToken)
             : null;
-        var services = coordinates ? await ServicesThisYearAsync(client, cancellationToken) : null;
+        var services = coordinates ? await ServicesThisYearAsync(client.Client, cancellationToken) : null;
 
         await accessLog.RecordReadsAsync([AccessEntry.Of(caller, clientId, AccessOutcome.Read, calendar.Now)], cancellationToken);
-        return new ClientOverviewView(new ClientView(client, identity), relations, visibleTransfers, plans, services);
+        return new ClientOverviewView(client, relations, visibleTransfers, plans, services);
     }
 
     private async Task<IReadOnlyList<ServiceUse>> ServicesThisYearAsync(ClientRecord client, CancellationToken cancellationToken)

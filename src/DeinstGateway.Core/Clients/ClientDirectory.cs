@@ -8,8 +8,22 @@ using DeinstGateway.Core.Time;
 
 namespace DeinstGateway.Core.Clients;
 
-/// <summary>A client as a caller sees it: the identity only where the call may show it.</summary>
-public sealed record ClientView(ClientRecord Client, ClientIdentity? Identity);
+/// <summary>A client as a caller sees it: the identity and the target group only where the call may show them.</summary>
+public sealed record ClientView(ClientRecord Client, ClientIdentity? Identity, TargetGroup? TargetGroup)
+{
+    /// <summary>
+    /// The person where the access matrix shows it. A sender is shown neither: it knows the person
+    /// as it sent them, and the client record may hold another institution's word (its target group
+    /// too), which would tell it that the person was known before.
+    /// </summary>
+    public static ClientView Of(Caller caller, string method, ClientRecord client, PersonalDataProtector protector)
+    {
+        var identity = AccessMatrix.Find(method, caller.Kind)?.Fields == ReturnedFields.Identified
+            ? protector.Unprotect(client.ProtectedIdentity, ClientRecord.AssociatedData(client.Id))
+            : null;
+        return new ClientView(client, identity, ClientScope.KindFor(caller, method) == ClientScopeKind.Sent ? null : client.TargetGroup);
+    }
+}
 
 /// <summary>A registration exactly as sent.</summary>
 public sealed record RegistrationInput(string RequestId, PersonInput Person, int TargetGroup, DateInput? ResponsibleFrom);
@@ -125,7 +139,7 @@ public sealed class ClientDirectory(
         var identity = protector.Unprotect(client.ProtectedIdentity, ClientRecord.AssociatedData(clientId));
         if (identity.PersonalCode.Digits == code.Digits)
         {
-            return new ClientView(client, identity);
+            return new ClientView(client, identity, client.TargetGroup);
         }
 
         if (identity.PersonalCode.Format != PersonalCodeFormat.Old)
@@ -142,11 +156,10 @@ public sealed class ClientDirectory(
             ProtectedIdentity = protector.Protect(changedIdentity, ClientRecord.AssociatedData(clientId)),
         };
         await store.ChangeCodeAsync(changed, AccessEntry.Of(caller, clientId, AccessOutcome.Written, calendar.Now), cancellationToken);
-        return new ClientView(changed, changedIdentity);
+        return new ClientView(changed, changedIdentity, changed.TargetGroup);
     }
 
-    private ClientView View(Caller caller, string method, ClientRecord client) =>
-        new(client, ClientScope.SeesPersonalData(caller, method) ? protector.Unprotect(client.ProtectedIdentity, ClientRecord.AssociatedData(client.Id)) : null);
+    private ClientView View(Caller caller, string method, ClientRecord client) => ClientView.Of(caller, method, client, protector);
 
     private (string RequestId, ClientIdentity Identity, DateOnly BirthDate, TargetGroup TargetGroup, DateOnly From) Validate(RegistrationInput input)
     {

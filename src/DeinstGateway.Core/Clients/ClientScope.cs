@@ -30,25 +30,27 @@ public sealed record ClientScope(ClientScopeKind Kind, IReadOnlyCollection<strin
 {
     public static ClientScope For(Caller caller, string method, RegistrySnapshot snapshot, DateOnly today)
     {
-        string[] own = [caller.InstitutionCode];
-        return AccessMatrix.Find(method, caller.Kind)?.Scope switch
+        var kind = KindFor(caller, method);
+        IReadOnlyCollection<string> codes = kind switch
         {
-            AccessScope.All => new(ClientScopeKind.All, [], today),
-            AccessScope.OwnMunicipality => new(ClientScopeKind.Responsible, own, today),
-            AccessScope.OwnRegion => new(
-                ClientScopeKind.Responsible,
-                snapshot.Institutions
-                    .Where(i => i.Kind == InstitutionKind.Municipality && i.PlanningRegion?.Code == caller.InstitutionCode)
-                    .Select(i => i.Code)
-                    .ToList(),
-                today),
-            AccessScope.OwnRecords when caller.Kind == InstitutionKind.ServiceProvider => new(ClientScopeKind.Provided, own, today),
-            AccessScope.OwnRecords or AccessScope.OwnBranches => new(ClientScopeKind.Sent, own, today),
-            _ => new(ClientScopeKind.None, [], today),
+            ClientScopeKind.All or ClientScopeKind.None => [],
+            // A planning region coordinates the clients its municipalities are responsible for.
+            ClientScopeKind.Responsible when caller.Kind == InstitutionKind.PlanningRegion => snapshot.Institutions
+                .Where(i => i.Kind == InstitutionKind.Municipality && i.PlanningRegion?.Code == caller.InstitutionCode)
+                .Select(i => i.Code)
+                .ToList(),
+            _ => [caller.InstitutionCode],
         };
+        return new ClientScope(kind, codes, today);
     }
 
-    /// <summary>Whether the caller sees the person's identity through this scope, or only the client id.</summary>
-    public static bool SeesPersonalData(Caller caller, string method) =>
-        AccessMatrix.Find(method, caller.Kind)?.Fields == ReturnedFields.Identified;
+    /// <summary>The relation through which the access matrix lets the caller's kind reach clients on this call.</summary>
+    public static ClientScopeKind KindFor(Caller caller, string method) => AccessMatrix.Find(method, caller.Kind)?.Scope switch
+    {
+        AccessScope.All => ClientScopeKind.All,
+        AccessScope.OwnMunicipality or AccessScope.OwnRegion => ClientScopeKind.Responsible,
+        AccessScope.OwnRecords when caller.Kind == InstitutionKind.ServiceProvider => ClientScopeKind.Provided,
+        AccessScope.OwnRecords or AccessScope.OwnBranches => ClientScopeKind.Sent,
+        _ => ClientScopeKind.None,
+    };
 }

@@ -38,7 +38,7 @@ public static class ClientMapping
     {
         Name = "clients/" + view.Client.Id,
         Person = view.Identity?.ToProto(view.Client.BirthDate) ?? new Proto.Person(),
-        TargetGroup = (Proto.TargetGroup)view.Client.TargetGroup,
+        TargetGroup = (Proto.TargetGroup)(view.TargetGroup ?? 0),
     };
 
     public static Proto.ClientOverview ToProto(this ClientOverviewView view, RegistrySnapshot registry)

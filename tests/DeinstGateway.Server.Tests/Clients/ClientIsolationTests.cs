@@ -55,7 +55,7 @@ public sealed class ClientIsolationTests : IAsyncLifetime
         Assert.Equal([probeSeen.Name], rigaView.TransfersWithOtherPersonDetails);
         Assert.Equal(("Mallory", "Probe"), (probeSeen.Person.GivenName, probeSeen.Person.FamilyName));
         var senderView = await _gateway.Clients("vsac-latgale").GetClientAsync(new GetClientRequest { Name = probeSeen.Client });
-        Assert.Equal(string.Empty, senderView.Client.Person.GivenName);
+        Assert.Equal((string.Empty, TargetGroup.Unspecified), (senderView.Client.Person.GivenName, senderView.Client.TargetGroup));
         Assert.Empty(senderView.Responsibilities);
         Assert.Empty(senderView.Providers);
         Assert.Empty(senderView.Services);
