@@ -1,6 +1,7 @@
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
+using DeinstGateway.Core.Transfers;
 using DeinstGateway.Server.Identity;
 using Grpc.Core.Interceptors;
 using Grpc.Core;
@@ -27,10 +28,9 @@ public sealed class AccessControlInterceptor : Interceptor
         {
             Authorize(context);
         }
-        catch (ForbiddenException refusal) when (refusal.Reason is AccessMatrix.PurposeMissing or AccessMatrix.PurposeNotAllowed
-            && ClientNamedInRequest.Of(request) is { } clientId)
+        catch (ForbiddenException refusal) when (refusal.Reason is AccessMatrix.PurposeMissing or AccessMatrix.PurposeNotAllowed)
         {
-            await LogRefusalAsync(context, clientId);
+            await LogRefusalAsync(context, request);
             throw;
         }
 
@@ -62,10 +62,18 @@ public sealed class AccessControlInterceptor : Interceptor
     /// A call about an existing client refused for its declared purpose is in the person's access
     /// log like any other refusal, with the purpose as declared when it is one of the gateway's.
     /// </summary>
-    private static async Task LogRefusalAsync(ServerCallContext context, string clientId)
+    private static async Task LogRefusalAsync(ServerCallContext context, object request)
     {
         var services = context.GetHttpContext().RequestServices;
-        if (await services.GetRequiredService<IClientStore>().FindAsync(clientId, context.CancellationToken) is null)
+        var clientId = ClientNamedInRequest.Of(request);
+        if (ClientNamedInRequest.TransferOf(request) is { } transferId)
+        {
+            // Only to find whom the refused call was about; the caller sees nothing of it.
+            var everyTransfer = new TransferScope(TransferScopeKind.All, string.Empty, SeesPersonalData: false);
+            clientId = (await services.GetRequiredService<ITransferStore>().FindAsync(transferId, everyTransfer, context.CancellationToken))?.Record.Transfer.ClientId;
+        }
+
+        if (clientId is null || await services.GetRequiredService<IClientStore>().FindAsync(clientId, context.CancellationToken) is null)
         {
             return;
         }

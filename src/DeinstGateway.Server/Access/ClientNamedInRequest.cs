@@ -1,15 +1,28 @@
-using DeinstGateway.Core;
 using Deinst.V1;
+using DeinstGateway.Core.Transfers;
+using DeinstGateway.Core;
 
 namespace DeinstGateway.Server.Access;
 
 /// <summary>
-/// The client a unary request names by its resource name, where it names one: enough for a call
-/// refused before it ran (a missing or foreign purpose) to be logged against the person it was about.
+/// The client a unary request names, directly by its resource name or through the transfer it
+/// names, where it names one: enough for a call refused before it ran (a missing or foreign
+/// purpose) to be logged against the person it was about.
 /// </summary>
 internal static class ClientNamedInRequest
 {
     private const string Prefix = "clients/";
+
+    /// <summary>The id of the transfer the request acts on or reads, or null.</summary>
+    public static string? TransferOf(object request) => TransferNames.IdFrom(request switch
+    {
+        GetTransferRequest r => r.Name,
+        AcceptTransferRequest r => r.Name,
+        RejectTransferRequest r => r.Name,
+        CompleteTransferRequest r => r.Name,
+        CancelTransferRequest r => r.Name,
+        _ => null,
+    });
 
     public static string? Of(object request) => request switch
     {

@@ -68,4 +68,19 @@ public sealed class DeclaredPurposeTests(GatewayFixture fixture) : IClassFixture
             ("institutions/mun-jelgava", "/deinst.v1.ClientService/GetClient", logged, AccessOutcome.Refused),
             (latest.Institution, latest.Method, latest.Purpose, latest.Outcome));
     }
+
+    [Fact]
+    public async Task GetTransfer_WithoutAPurpose_IsRefusedAndLoggedAgainstThePersonTheTransferIsAbout()
+    {
+        var transfer = await TransferClient.CreateAsync(fixture.Gateway, "vsac-zemgale-jelgava", TransferRequests.Valid());
+        var client = new TransferService.TransferServiceClient(fixture.Gateway.ChannelWith(TestPki.Instance.ClientCertificate("mun-jelgava")));
+
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => client.GetTransferAsync(new GetTransferRequest { Name = transfer.Name }).ResponseAsync);
+
+        var latest = (await new AuditService.AuditServiceClient(fixture.Gateway.ChannelFor("lm"))
+            .ListClientAccessAsync(new ListClientAccessRequest { Parent = transfer.Client })).Accesses[0];
+        Assert.Equal(
+            ("institutions/mun-jelgava", "/deinst.v1.TransferService/GetTransfer", "", AccessOutcome.Refused),
+            (latest.Institution, latest.Method, latest.Purpose, latest.Outcome));
+    }
 }
