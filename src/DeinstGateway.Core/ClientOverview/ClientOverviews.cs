@@ -53,8 +53,7 @@ public sealed class ClientOverviews(
 
     public async Task<ClientOverviewView> GetAsync(Caller caller, string clientId, CancellationToken cancellationToken)
     {
-        var scope = await guard.ScopeAsync(caller, Rpcs.GetClient, cancellationToken);
-        await guard.EnsureReachesAsync(caller, Rpcs.GetClient, clientId, "client", "clients/" + clientId, cancellationToken);
+        var scope = await guard.EnsureReachesAsync(caller, Rpcs.GetClient, clientId, "client", "clients/" + clientId, cancellationToken);
         var client = ClientView.Of(caller, Rpcs.GetClient, (await clients.FindAsync(clientId, cancellationToken))!, protector);
 
         // A care centre reaches the client only through what it sent: where the person went on

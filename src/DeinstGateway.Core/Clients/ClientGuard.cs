@@ -16,24 +16,26 @@ public sealed class ClientGuard(IClientStore clients, IRegistrySnapshotSource re
         ClientScope.For(caller, method, await registry.GetAsync(cancellationToken), calendar.Today);
 
     /// <summary>True when <paramref name="method"/> reaches the client for the caller; otherwise logs a refusal if the client exists.</summary>
-    public async Task<bool> ReachesAsync(Caller caller, string method, string clientId, CancellationToken cancellationToken)
+    public async Task<bool> ReachesAsync(Caller caller, string method, string clientId, CancellationToken cancellationToken) =>
+        await InScopeAsync(caller, await ScopeAsync(caller, method, cancellationToken), clientId, cancellationToken);
+
+    /// <summary>Throws NOT_FOUND for the resource unless the call reaches the client; returns the scope it reached it through.</summary>
+    public async Task<ClientScope> EnsureReachesAsync(
+        Caller caller, string method, string clientId, string resourceType, string resourceName, CancellationToken cancellationToken)
     {
-        var reach = await clients.ReachAsync(clientId, await ScopeAsync(caller, method, cancellationToken), cancellationToken);
+        var scope = await ScopeAsync(caller, method, cancellationToken);
+        return await InScopeAsync(caller, scope, clientId, cancellationToken) ? scope : throw new Errors.NotFoundException(resourceType, resourceName);
+    }
+
+    private async Task<bool> InScopeAsync(Caller caller, ClientScope scope, string clientId, CancellationToken cancellationToken)
+    {
+        var reach = await clients.ReachAsync(clientId, scope, cancellationToken);
         if (reach == ClientReach.OutOfScope)
         {
             await RefuseAsync(caller, clientId, cancellationToken);
         }
 
         return reach == ClientReach.InScope;
-    }
-
-    /// <summary>Throws NOT_FOUND for the resource unless the call reaches the client.</summary>
-    public async Task EnsureReachesAsync(Caller caller, string method, string clientId, string resourceType, string resourceName, CancellationToken cancellationToken)
-    {
-        if (!await ReachesAsync(caller, method, clientId, cancellationToken))
-        {
-            throw new Errors.NotFoundException(resourceType, resourceName);
-        }
     }
 
     public Task RefuseAsync(Caller caller, string clientId, CancellationToken cancellationToken) =>
