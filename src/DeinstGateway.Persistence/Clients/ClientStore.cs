@@ -19,9 +19,10 @@ internal sealed class ClientStore(GatewayDbContext db, IWriteSerializer writeSer
 
     public async Task<ClientReach> ReachAsync(string clientId, ClientScope scope, CancellationToken cancellationToken)
     {
+        var inScope = ClientScopeQuery.ClientIds(db, scope);
         var found = await db.Clients.AsNoTracking()
             .Where(c => c.Id == clientId)
-            .Select(c => new { InScope = ClientScopeQuery.ClientIds(db, scope).Contains(c.Id) })
+            .Select(c => new { InScope = inScope.Contains(c.Id) })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null ? ClientReach.Unknown : found.InScope ? ClientReach.InScope : ClientReach.OutOfScope;
     }
