@@ -312,11 +312,7 @@ public sealed class CapacityQueryBenchmark(CapacityQueryOptions options)
         Console.WriteLine(Line($"  breakdown: after the timed calls, {BreakdownCalls} direct in-process calls per layer (a fresh DI scope each, as a request has), {BreakdownWarmUp} warm-up; p50 and mean allocation per call (whole process, so background work counts too); not part of the figures above"));
         Console.WriteLine("  each run: a fresh temp folder, a fresh SQLite file (journal_mode=WAL, synchronous=NORMAL), a fresh gateway; the query only reads");
         Console.WriteLine(Line($"  gateway: in this benchmark process, NOT pinned ({cores} cores), {gc} GC ({GCSettings.LatencyMode}); .NET {Environment.Version}"));
-#if DEBUG
-        Console.WriteLine("  build: Debug (figures not worth quoting)");
-#else
-        Console.WriteLine("  build: Release");
-#endif
+        Console.WriteLine("  build: " + BenchmarkRuns.Build);
     }
 
     private static string Line(FormattableString text) => text.ToString(Invariant);

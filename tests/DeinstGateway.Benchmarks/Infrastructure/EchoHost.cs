@@ -1,8 +1,6 @@
 using DeinstGateway.Server.Hosting;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeinstGateway.Benchmarks.Infrastructure;
@@ -23,8 +21,7 @@ public sealed class EchoHost : IAsyncDisposable
     private EchoHost(WebApplication app)
     {
         _app = app;
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        Url = new Uri(address, EchoService.Method.FullName);
+        Url = new Uri(GatewayHost.ListeningAddress(app), EchoService.Method.FullName);
     }
 
     /// <summary>Where the echo method answers, for any request message.</summary>

@@ -34,11 +34,7 @@ public static class LookupReport
         Console.WriteLine("  verified: " + verified);
         Console.WriteLine("  SQLite: journal_mode=WAL, synchronous=NORMAL (access-log commits do not fsync)");
         Console.WriteLine(Line($"  hosts: in this benchmark process, NOT pinned ({Environment.ProcessorCount} cores), {(GCSettings.IsServerGC ? "Server" : "Workstation")} GC ({GCSettings.LatencyMode}); .NET {Environment.Version}"));
-#if DEBUG
-        Console.WriteLine("  build: Debug (figures not worth quoting)");
-#else
-        Console.WriteLine("  build: Release");
-#endif
+        Console.WriteLine("  build: " + BenchmarkRuns.Build);
     }
 
     private static string Line(FormattableString text) => text.ToString(Invariant);

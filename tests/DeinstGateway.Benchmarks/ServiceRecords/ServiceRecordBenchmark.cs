@@ -275,11 +275,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
             : "  client (default): " + ClientProcess.Placement(ServiceRecordClientCommand.Name) + "; " + (_clientRuntime ?? "no report")
                 + "; a fresh client process per run; 'gateway process' CPU is this process from `go` to the result line");
         Console.WriteLine(Line($"  warm-up (untimed): before run 1, one stream of {_warmUpRecords} records ({WarmUpBatches} batches at least) from the same kind of client on a gateway of its own, dropped after; every run's gateway then starts in a process whose code is compiled"));
-#if DEBUG
-        Console.WriteLine("  build: Debug (figures not worth quoting)");
-#else
-        Console.WriteLine("  build: Release");
-#endif
+        Console.WriteLine("  build: " + BenchmarkRuns.Build);
     }
 
     private string Stream => options.RecordsPerMessage == 1
