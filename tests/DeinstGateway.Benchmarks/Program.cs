@@ -1,6 +1,7 @@
 using DeinstGateway.Benchmarks.Audit;
 using DeinstGateway.Benchmarks.Capacity;
 using DeinstGateway.Benchmarks.Infrastructure;
+using DeinstGateway.Benchmarks.Lookups;
 using DeinstGateway.Benchmarks.ServiceRecords;
 using DeinstGateway.Benchmarks.Transfers;
 
@@ -16,11 +17,14 @@ using DeinstGateway.Benchmarks.Transfers;
 // against raw inserts of service_records rows; its client runs pinned in a process of its own too,
 // or with --in-process in the gateway's; --batch K sends K records per RecordServiceBatches message.
 // access-log: logged reads, one transaction each against group commit, and GetTransfer calls that log.
+// lookups (LookupOptions): unary look-ups sent by nghttp pinned to core 1 on one connection, to the
+// gateway and to a bare grpc-dotnet echo host in turn, with the ratio of the two per method.
 const string Usage = """
     usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]
            DeinstGateway.Benchmarks capacity-query [--providers P (1000)] [--transfers T (20000)] [--calls C (500)] [--runs R (3)]
            DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --batch K (1) | --nghttp]
            DeinstGateway.Benchmarks access-log [--reads N (20000)] [--runs R (3)] [--in-flight C (32)]
+           DeinstGateway.Benchmarks lookups [--calls N (20000)] [--runs R (3)] [--methods a,b (all: GetInstitution,ListServiceTypes,ListInstitutions,GetTransfer,QueryCapacity,Check,LookupClient,GetClient)]
     """;
 
 if (args.Length == 0)
@@ -57,6 +61,9 @@ return args[0] switch
         : BadOptions(error),
     AccessLogBenchmark.Name => AccessLogArguments.TryParse(args.AsSpan(1), out var reads, out var runs, out var inFlight, out var error)
         ? await Report(new AccessLogBenchmark(reads, runs, inFlight).RunAsync)
+        : BadOptions(error),
+    LookupBenchmark.Name => LookupOptions.TryParse(args.AsSpan(1), out var options, out var error)
+        ? await Report(new LookupBenchmark(options).RunAsync)
         : BadOptions(error),
     _ => Unknown(args[0]),
 };

@@ -104,9 +104,9 @@ public sealed class CapacityQueryBenchmark(CapacityQueryOptions options)
 
         var sorted = latencies.Order().ToArray();
         return new RunFigures(
-            Percentile(sorted, 0.50),
-            Percentile(sorted, 0.90),
-            Percentile(sorted, 0.99),
+            RunStatistics.Percentile(sorted, 0.50),
+            RunStatistics.Percentile(sorted, 0.90),
+            RunStatistics.Percentile(sorted, 0.99),
             sorted[^1],
             options.Calls / wall.TotalSeconds,
             last.Rows.Count,
@@ -279,12 +279,8 @@ public sealed class CapacityQueryBenchmark(CapacityQueryOptions options)
 
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         Array.Sort(times);
-        return new Layer(Percentile(times, 0.50), allocated / 1024.0 / times.Length);
+        return new Layer(RunStatistics.Percentile(times, 0.50), allocated / 1024.0 / times.Length);
     }
-
-    /// <summary>Nearest rank: the smallest value with at least the fraction of values at or below it.</summary>
-    private static double Percentile(double[] sorted, double fraction) =>
-        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static string Describe(RunFigures f) =>
         Line($"QueryCapacity p50 {f.P50:F2} ms, p90 {f.P90:F2} ms, p99 {f.P99:F2} ms, max {f.Max:F2} ms; {f.CallsPerSecond:F0} calls/s; answer {f.Rows} rows, {f.Municipalities} municipality roll-ups, {f.Regions} planning-region roll-ups, {f.Bytes / 1024.0:F0} KB");
@@ -316,11 +312,7 @@ public sealed class CapacityQueryBenchmark(CapacityQueryOptions options)
         Console.WriteLine(Line($"  breakdown: after the timed calls, {BreakdownCalls} direct in-process calls per layer (a fresh DI scope each, as a request has), {BreakdownWarmUp} warm-up; p50 and mean allocation per call (whole process, so background work counts too); not part of the figures above"));
         Console.WriteLine("  each run: a fresh temp folder, a fresh SQLite file (journal_mode=WAL, synchronous=NORMAL), a fresh gateway; the query only reads");
         Console.WriteLine(Line($"  gateway: in this benchmark process, NOT pinned ({cores} cores), {gc} GC ({GCSettings.LatencyMode}); .NET {Environment.Version}"));
-#if DEBUG
-        Console.WriteLine("  build: Debug (figures not worth quoting)");
-#else
-        Console.WriteLine("  build: Release");
-#endif
+        Console.WriteLine("  build: " + BenchmarkRuns.Build);
     }
 
     private static string Line(FormattableString text) => text.ToString(Invariant);

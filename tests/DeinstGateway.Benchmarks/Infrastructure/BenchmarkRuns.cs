@@ -41,6 +41,14 @@ public static class BenchmarkRuns
         }
     }
 
+    /// <summary>The build, for the last line of every configuration: figures of a Debug build are not worth quoting.</summary>
+    public static string Build =>
+#if DEBUG
+        "Debug (figures not worth quoting)";
+#else
+        "Release";
+#endif
+
     /// <summary>A run's headline, then its details indented under it.</summary>
     public static void Print(int run, int runs, string figures, IEnumerable<string> details)
     {

@@ -24,7 +24,7 @@ public sealed class GatewayHost : IAsyncDisposable
         _app = app;
         _pki = pki;
         DatabasePath = databasePath;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        Address = ListeningAddress(app);
     }
 
     public Uri Address { get; }
@@ -58,6 +58,10 @@ public sealed class GatewayHost : IAsyncDisposable
         await app.StartAsync();
         return new GatewayHost(app, pki, databasePath);
     }
+
+    /// <summary>The one address a started host listens on (its port chosen at start).</summary>
+    public static Uri ListeningAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
 
     /// <summary>A channel authenticated as the institution with its development certificate, declaring the purpose.</summary>
     public GrpcChannel ChannelFor(string institutionCode, string purpose)

@@ -135,7 +135,7 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         GatewayHost host, DevelopmentPki pki, string folder, Proto.RecordServiceRequest[] requests, List<string> details)
     {
         var bodyPath = Path.Combine(folder, "records.grpc");
-        NghttpRecordStream.WriteBody(bodyPath, requests);
+        Nghttp.WriteBody(bodyPath, requests);
         ProcessMeter.Settle();
         var before = ProcessMeter.Read();
         var (response, elapsed, clientCpu) = await NghttpRecordStream.RunAsync(host.Address, pki, bodyPath, Purposes.ServiceDelivery);
@@ -203,33 +203,14 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
     }
 
     /// <summary>
-    /// Submits the transfers, has the municipality accept and complete each (which makes the provider
-    /// the one serving the client, as recording needs) and reads back the client of each; every one
-    /// must be CREATED.
+    /// The clients, made through transfers handed over to the municipality (which makes the
+    /// provider the one serving the client, as recording needs); each must be a client of its own.
     /// </summary>
     private static async Task<List<string>> CreateClientsAsync(GatewayHost host, int run)
     {
         var transfers = ServiceRecordRequestFactory.Transfers(Clients, DateOnly.FromDateTime(DateTime.UtcNow), seed: 1000 + run);
-        var channel = host.ChannelFor(ServiceRecordRequestFactory.Source, Purposes.TransferHandover);
-        var stream = await SubmitStream.RunAsync(channel, transfers);
-        var kept = stream.Kept;
-        if (stream.Received != transfers.Length || kept.Any(r => r.Outcome != Proto.SubmitOutcome.Created))
-        {
-            var bad = kept.FirstOrDefault(r => r.Outcome != Proto.SubmitOutcome.Created);
-            throw new BenchmarkFailedException(
-                $"creating the clients: {stream.Received} answers for {transfers.Length} transfers; first not CREATED: {bad?.Outcome} {bad?.Error?.Message}");
-        }
-
-        var municipality = new Proto.TransferService.TransferServiceClient(host.ChannelFor(ServiceRecordRequestFactory.Municipality, Purposes.TransferHandover));
-        var clients = new List<string>(kept.Count);
-        foreach (var answer in kept)
-        {
-            var transfer = await municipality.GetTransferAsync(new Proto.GetTransferRequest { Name = answer.Transfer });
-            var accepted = await municipality.AcceptTransferAsync(new Proto.AcceptTransferRequest { Name = transfer.Name, Etag = transfer.Etag });
-            await municipality.CompleteTransferAsync(new Proto.CompleteTransferRequest { Name = accepted.Name, Etag = accepted.Etag });
-            clients.Add(transfer.Client);
-        }
-
+        var clients = (await TransferHandover.CreateClientsAsync(
+            host, ServiceRecordRequestFactory.Source, ServiceRecordRequestFactory.Municipality, transfers)).Select(c => c.Client).ToList();
         if (clients.Distinct(StringComparer.Ordinal).Count() != Clients)
         {
             throw new BenchmarkFailedException($"the {Clients} transfers made {clients.Distinct(StringComparer.Ordinal).Count()} distinct clients");
@@ -288,17 +269,13 @@ public sealed class ServiceRecordBenchmark(ServiceRecordOptions options)
         Console.WriteLine("  timed: from the client's first write to the single response; the records are built before timing");
         Console.WriteLine(Line($"  gateway: in this benchmark process, NOT pinned ({cores} cores), {gc} GC ({GCSettings.LatencyMode}); .NET {Environment.Version}"));
         Console.WriteLine(options.Nghttp
-            ? Line($"  client (--nghttp): nghttp ({NghttpRecordStream.Program}) pinned to core {ClientProcess.Core}, the stream's messages in gRPC framing as its request body; timed from starting nghttp (its start and TLS handshake included) to its exit")
+            ? Line($"  client (--nghttp): nghttp ({Nghttp.Program}) pinned to core {ClientProcess.Core}, the stream's messages in gRPC framing as its request body; timed from starting nghttp (its start and TLS handshake included) to its exit")
             : options.InProcess
             ? Line($"  client (--in-process): IN PROCESS (the gateway's process, sharing its {cores} cores and its GC); 'gateway + client process' CPU covers both")
             : "  client (default): " + ClientProcess.Placement(ServiceRecordClientCommand.Name) + "; " + (_clientRuntime ?? "no report")
                 + "; a fresh client process per run; 'gateway process' CPU is this process from `go` to the result line");
         Console.WriteLine(Line($"  warm-up (untimed): before run 1, one stream of {_warmUpRecords} records ({WarmUpBatches} batches at least) from the same kind of client on a gateway of its own, dropped after; every run's gateway then starts in a process whose code is compiled"));
-#if DEBUG
-        Console.WriteLine("  build: Debug (figures not worth quoting)");
-#else
-        Console.WriteLine("  build: Release");
-#endif
+        Console.WriteLine("  build: " + BenchmarkRuns.Build);
     }
 
     private string Stream => options.RecordsPerMessage == 1

@@ -292,11 +292,7 @@ public sealed class TransferIngestBenchmark(BenchmarkOptions options)
         {
             Console.WriteLine(Line($"  client (--in-process): in the gateway's process, sharing its {cores} cores and its GC; its code is compiled in run 1 and reused after; 'gateway + client process' CPU covers both"));
         }
-#if DEBUG
-        Console.WriteLine("  build: Debug (figures not worth quoting)");
-#else
-        Console.WriteLine("  build: Release");
-#endif
+        Console.WriteLine("  build: " + BenchmarkRuns.Build);
     }
 
     private static string Label(ClientPlacement placement) => placement switch
