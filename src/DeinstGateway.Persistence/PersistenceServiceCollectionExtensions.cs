@@ -34,8 +34,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataLoader>();
         services.AddScoped<IRegistryStore, RegistryStore>();
-        services.AddSingleton<RegistrySnapshotSource>();
-        services.AddSingleton<IRegistrySnapshotSource>(provider => provider.GetRequiredService<RegistrySnapshotSource>());
+        services.AddSingleton<IRegistrySnapshotSource, RegistrySnapshotSource>();
         services.AddScoped<ITransferStore, TransferStore>();
         services.AddScoped<IClientKeyStore, ClientKeyStore>();
         services.AddScoped<IClientStore, ClientStore>();

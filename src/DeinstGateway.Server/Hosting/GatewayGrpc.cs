@@ -34,9 +34,6 @@ public static class GatewayGrpc
             grpc.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
-        services.AddSingleton(HealthOptions.From(configuration));
-        services.AddSingleton<DatabaseHealthCheck>();
-        services.AddHostedService(provider => provider.GetRequiredService<DatabaseHealthCheck>());
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSingleton(TimeProvider.System);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -17,10 +16,6 @@ public sealed class IdentityCache : IDisposable
 {
     private readonly MemoryCache _entries;
     private readonly TimeSpan _lifetime;
-
-    // A connection presents the same certificate object on every call: its digest is taken once,
-    // not per call, and forgotten with the object.
-    private readonly ConditionalWeakTable<X509Certificate2, string> _keys = [];
 
     public IdentityCache(IdentityOptions options)
     {
@@ -45,8 +40,7 @@ public sealed class IdentityCache : IDisposable
 
     public void Dispose() => _entries.Dispose();
 
-    private string Key(X509Certificate2 certificate) =>
-        _keys.GetValue(certificate, static c => c.GetCertHashString(HashAlgorithmName.SHA256));
+    private static string Key(X509Certificate2 certificate) => certificate.GetCertHashString(HashAlgorithmName.SHA256);
 }
 
 /// <summary>Who a certificate turned out to be (or why it was refused), and against which revocation reading.</summary>
