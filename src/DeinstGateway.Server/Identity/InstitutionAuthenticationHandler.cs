@@ -78,7 +78,7 @@ public sealed class InstitutionAuthenticationHandler(
             return Rejected("the client certificate is revoked");
         }
 
-        var check = validator.Check(certificate, calendar.Now);
+        var check = validator.Check(certificate.RawDataMemory.Span, calendar.Now);
         if (!check.Succeeded)
         {
             return Rejected(check.Failure!);
