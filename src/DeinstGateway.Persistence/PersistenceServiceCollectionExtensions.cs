@@ -34,7 +34,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataLoader>();
         services.AddScoped<IRegistryStore, RegistryStore>();
-        services.AddSingleton<IRegistrySnapshotSource, RegistrySnapshotSource>();
+        services.AddSingleton<RegistrySnapshotSource>();
+        services.AddSingleton<IRegistrySnapshotSource>(provider => provider.GetRequiredService<RegistrySnapshotSource>());
         services.AddScoped<ITransferStore, TransferStore>();
         services.AddScoped<IClientKeyStore, ClientKeyStore>();
         services.AddScoped<IClientStore, ClientStore>();

@@ -1,5 +1,6 @@
 using DeinstGateway.Benchmarks.Audit;
 using DeinstGateway.Benchmarks.Capacity;
+using DeinstGateway.Benchmarks.Feeds;
 using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.Lookups;
 using DeinstGateway.Benchmarks.ServiceRecords;
@@ -19,11 +20,14 @@ using DeinstGateway.Benchmarks.Transfers;
 // access-log: logged reads, one transaction each against group commit, and GetTransfer calls that log.
 // lookups (LookupOptions): unary look-ups sent by nghttp pinned to core 1 on one connection, to the
 // gateway and to a bare grpc-dotnet echo host in turn, with the ratio of the two per method.
+// feed-latency (FeedLatencyOptions): submission → WatchTransfers subscriber, through the subscribers'
+// gateway and through a second replica process on the same SQLite file, and the idle cost of open feeds.
 const string Usage = """
     usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]
            DeinstGateway.Benchmarks capacity-query [--providers P (1000)] [--transfers T (20000)] [--calls C (500)] [--runs R (3)]
            DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --batch K (1) | --nghttp]
            DeinstGateway.Benchmarks access-log [--reads N (20000)] [--runs R (3)] [--in-flight C (32)]
+           DeinstGateway.Benchmarks feed-latency [--changes N (100)] [--subscribers a,b (1,100,1000)] [--runs R (1)]
            DeinstGateway.Benchmarks lookups [--calls N (20000)] [--runs R (3)] [--methods a,b (all: GetInstitution,ListServiceTypes,ListInstitutions,GetTransfer,QueryCapacity,Check,LookupClient,GetClient)]
     """;
 
@@ -37,6 +41,11 @@ if (args[0] == TransferClientCommand.Name)
 {
     // Not in the usage: the load clients that `transfers` and `service-records` start as processes of their own.
     return await Report(() => TransferClientCommand.RunAsync(args.AsMemory(1)));
+}
+
+if (args[0] == ReplicaProcess.Name)
+{
+    return await ReplicaProcess.ServeAsync(args.AsMemory(1));
 }
 
 if (args[0] == ServiceRecordClientCommand.Name)
@@ -61,6 +70,9 @@ return args[0] switch
         : BadOptions(error),
     AccessLogBenchmark.Name => AccessLogArguments.TryParse(args.AsSpan(1), out var reads, out var runs, out var inFlight, out var error)
         ? await Report(new AccessLogBenchmark(reads, runs, inFlight).RunAsync)
+        : BadOptions(error),
+    FeedLatencyBenchmark.Name => FeedLatencyOptions.TryParse(args.AsSpan(1), out var options, out var error)
+        ? await Report(new FeedLatencyBenchmark(options).RunAsync)
         : BadOptions(error),
     LookupBenchmark.Name => LookupOptions.TryParse(args.AsSpan(1), out var options, out var error)
         ? await Report(new LookupBenchmark(options).RunAsync)

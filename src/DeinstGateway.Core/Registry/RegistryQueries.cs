@@ -3,11 +3,11 @@ using DeinstGateway.Core.Paging;
 
 namespace DeinstGateway.Core.Registry;
 
-/// <summary>The registry look-ups every authenticated institution may make.</summary>
-public sealed class RegistryQueries(IRegistryStore store)
+/// <summary>The registry look-ups every authenticated institution may make, answered from the snapshot.</summary>
+public sealed class RegistryQueries(IRegistrySnapshotSource registry)
 {
     public async Task<Institution> GetInstitutionAsync(string code, CancellationToken cancellationToken) =>
-        await store.FindInstitutionAsync(code, cancellationToken)
+        (await registry.GetAsync(cancellationToken)).Find(code)
         ?? throw new NotFoundException("institution", $"institutions/{code}");
 
     public async Task<Page<Institution>> ListInstitutionsAsync(
@@ -18,17 +18,26 @@ public sealed class RegistryQueries(IRegistryStore store)
             filter.Kind, filter.PlanningRegionCode, filter.MunicipalityCode, filter.ParentCode, filter.ValidOn.ToString("O"));
         var afterCode = PageToken.Decode(page.PageToken, fingerprint);
 
-        // One row more than asked tells whether another page exists without a count query.
-        var rows = await store.ListInstitutionsAsync(filter, afterCode, size + 1, cancellationToken);
+        // One more than asked tells whether another page exists.
+        var snapshot = await registry.GetAsync(cancellationToken);
+        var rows = snapshot.InstitutionsAfter(afterCode).Where(i => Matches(i, filter)).Take(size + 1).ToList();
         if (rows.Count <= size)
         {
             return new Page<Institution>(rows, string.Empty);
         }
 
-        var items = rows.Take(size).ToList();
-        return new Page<Institution>(items, PageToken.Encode(fingerprint, items[^1].Code));
+        rows.RemoveAt(size);
+        return new Page<Institution>(rows, PageToken.Encode(fingerprint, rows[^1].Code));
     }
 
-    public Task<IReadOnlyList<ServiceTypeDefinition>> ListServiceTypesAsync(CancellationToken cancellationToken) =>
-        store.ListServiceTypesAsync(cancellationToken);
+    public async Task<IReadOnlyList<ServiceTypeDefinition>> ListServiceTypesAsync(CancellationToken cancellationToken) =>
+        (await registry.GetAsync(cancellationToken)).ServiceTypes;
+
+    /// <summary>Unset members of the filter do not narrow; validity is half-open (<see cref="Institution.IsValidOn"/>).</summary>
+    private static bool Matches(Institution institution, InstitutionFilter filter) =>
+        institution.IsValidOn(filter.ValidOn)
+        && (filter.Kind is null || institution.Kind == filter.Kind)
+        && (filter.PlanningRegionCode is null || institution.PlanningRegion?.Code == filter.PlanningRegionCode)
+        && (filter.MunicipalityCode is null || institution.Municipality?.Code == filter.MunicipalityCode)
+        && (filter.ParentCode is null || institution.Parent?.Code == filter.ParentCode);
 }

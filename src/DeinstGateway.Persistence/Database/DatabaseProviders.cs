@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Feeds;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ internal static class DatabaseProviders
                         .UseParameterizedCollectionMode(OneParameterPerCollection))
                     .AddInterceptors(new SqlitePragmas()));
                 services.AddSingleton<IWriteSerializer, SqliteWriteSerializer>();
+                services.AddSingleton<IDatabaseChangeProbe>(_ => new SqliteChangeProbe(connectionString));
                 break;
             case "SQLSERVER":
                 if (string.IsNullOrWhiteSpace(options.SqlServerConnectionString))
@@ -42,6 +44,7 @@ internal static class DatabaseProviders
                         .CommandTimeout(options.CommandTimeoutSeconds)
                         .UseParameterizedCollectionMode(OneParameterPerCollection)));
                 services.AddSingleton<IWriteSerializer, SqlServerWriteSerializer>();
+                services.AddSingleton<IDatabaseChangeProbe, AlwaysChangedProbe>();
                 break;
             default:
                 throw new InvalidOperationException(

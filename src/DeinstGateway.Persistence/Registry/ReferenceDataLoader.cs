@@ -10,8 +10,9 @@ namespace DeinstGateway.Persistence.Registry;
 /// Brings the registry tables in line with the reference-data file at every start: new entries
 /// are inserted, changed ones updated, unchanged ones left alone, so starting twice changes nothing.
 /// Institutions missing from the file are kept (records may still name them) and reported.
+/// This process's registry snapshot is replaced as soon as the load is committed.
 /// </summary>
-public sealed class ReferenceDataLoader(GatewayDbContext db, ILogger<ReferenceDataLoader> logger)
+public sealed class ReferenceDataLoader(GatewayDbContext db, RegistrySnapshotSource snapshots, ILogger<ReferenceDataLoader> logger)
 {
     public async Task<ReferenceDataLoadResult> LoadAsync(string path, CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ public sealed class ReferenceDataLoader(GatewayDbContext db, ILogger<ReferenceDa
                 var result = await strategy.ExecuteAsync(ct => ApplyAsync(file, ct), cancellationToken);
                 PersistenceLog.ReferenceDataLoaded(
                     logger, file.Version, result.Inserted, result.Updated, result.NotInFile);
+                await snapshots.RefreshAsync(cancellationToken);
                 return result;
             }
             catch (DbUpdateException) when (attempt < 3)

@@ -4,43 +4,37 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeinstGateway.Persistence.Registry;
 
 /// <summary>
-/// The registry snapshot, read again from the database at most every few seconds. Reference
-/// data changes only when a gateway starts with a new file, so each replica catches up quickly.
+/// The registry snapshot in force, replaced whole by <see cref="RefreshAsync"/>: when this process
+/// has loaded reference data, and periodically so that a load by another replica on the shared
+/// database reaches this one. Calls read only the snapshot, never the database.
 /// </summary>
-internal sealed class RegistrySnapshotSource(IServiceScopeFactory scopes) : IRegistrySnapshotSource
+public sealed class RegistrySnapshotSource(IServiceScopeFactory scopes) : IRegistrySnapshotSource
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private RegistrySnapshot? _snapshot;
-    private long _loadedAt;
+    // Reads run one at a time, so the last snapshot swapped in comes from the last read begun.
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private volatile RegistrySnapshot? _current;
 
-    public async ValueTask<RegistrySnapshot> GetAsync(CancellationToken cancellationToken)
+    public ValueTask<RegistrySnapshot> GetAsync(CancellationToken cancellationToken) =>
+        _current is { } current ? ValueTask.FromResult(current) : new ValueTask<RegistrySnapshot>(RefreshAsync(cancellationToken));
+
+    /// <summary>Reads the registry tables and makes what they hold the snapshot in force.</summary>
+    public async Task<RegistrySnapshot> RefreshAsync(CancellationToken cancellationToken)
     {
-        if (_snapshot is { } fresh && Environment.TickCount64 - _loadedAt < MaxAge.TotalMilliseconds)
-        {
-            return fresh;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
+        await _reading.WaitAsync(cancellationToken);
         try
         {
-            if (_snapshot is { } loaded && Environment.TickCount64 - _loadedAt < MaxAge.TotalMilliseconds)
-            {
-                return loaded;
-            }
-
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<IRegistryStore>();
-            _snapshot = new RegistrySnapshot(
+            var snapshot = new RegistrySnapshot(
                 await store.AllInstitutionsAsync(cancellationToken),
                 await store.ListServiceTypesAsync(cancellationToken),
                 await store.ListEsfProjectsAsync(cancellationToken));
-            _loadedAt = Environment.TickCount64;
-            return _snapshot;
+            _current = snapshot;
+            return snapshot;
         }
         finally
         {
-            _loading.Release();
+            _reading.Release();
         }
     }
 }

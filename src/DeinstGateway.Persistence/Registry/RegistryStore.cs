@@ -34,43 +34,6 @@ internal sealed class RegistryStore(GatewayDbContext db) : IRegistryStore
     private static List<ServiceType> ParseServices(string? services) =>
         services is null ? [] : services.Split(',').Select(Enum.Parse<ServiceType>).ToList();
 
-    public Task<Institution?> FindInstitutionAsync(string code, CancellationToken cancellationToken) =>
-        db.Institutions.AsNoTracking().Where(i => i.Code == code).Select(ToDomain).FirstOrDefaultAsync(cancellationToken);
-
-    public async Task<IReadOnlyList<Institution>> ListInstitutionsAsync(
-        InstitutionFilter filter, string? afterCode, int limit, CancellationToken cancellationToken)
-    {
-        var validOn = filter.ValidOn;
-        var query = db.Institutions.AsNoTracking()
-            .Where(i => (i.ValidFrom == null || i.ValidFrom <= validOn) && (i.ValidTo == null || validOn < i.ValidTo));
-        if (filter.Kind is { } kind)
-        {
-            query = query.Where(i => i.Kind == kind);
-        }
-
-        if (filter.PlanningRegionCode is { } region)
-        {
-            query = query.Where(i => i.PlanningRegionCode == region);
-        }
-
-        if (filter.MunicipalityCode is { } municipality)
-        {
-            query = query.Where(i => i.MunicipalityCode == municipality);
-        }
-
-        if (filter.ParentCode is { } parent)
-        {
-            query = query.Where(i => i.ParentCode == parent);
-        }
-
-        if (afterCode is not null)
-        {
-            query = query.Where(i => string.Compare(i.Code, afterCode) > 0);
-        }
-
-        return await query.OrderBy(i => i.Code).Take(limit).Select(ToDomain).ToListAsync(cancellationToken);
-    }
-
     public async Task<IReadOnlyList<Institution>> AllInstitutionsAsync(CancellationToken cancellationToken) =>
         await db.Institutions.AsNoTracking().OrderBy(i => i.Code).Select(ToDomain).ToListAsync(cancellationToken);
 

@@ -5,8 +5,8 @@ public sealed class FeedsOptions
 {
     public const string Section = "Feeds";
 
-    /// <summary>How often the process looks at the database for changes made by other gateway processes.</summary>
-    public int PollMilliseconds { get; set; } = 1000;
+    /// <summary>How often the process tests the database for changes made by other gateway processes (a probe, not a table read).</summary>
+    public int PollMilliseconds { get; set; } = 100;
 
     /// <summary>After how long without a change an idle feed sends a heartbeat.</summary>
     public int HeartbeatSeconds { get; set; } = 15;

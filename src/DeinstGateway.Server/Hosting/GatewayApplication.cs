@@ -30,7 +30,7 @@ public static class GatewayApplication
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPersonalDataProtection(builder.Configuration);
         builder.Services.AddAccessLogChain(builder.Configuration);
-        builder.Services.AddRegistry();
+        builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddClients();
         builder.Services.AddTransfers(builder.Configuration);
         builder.Services.AddCapacity();

@@ -34,6 +34,9 @@ public static class GatewayGrpc
             grpc.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
+        services.AddSingleton(HealthOptions.From(configuration));
+        services.AddSingleton<DatabaseHealthCheck>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseHealthCheck>());
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSingleton(TimeProvider.System);

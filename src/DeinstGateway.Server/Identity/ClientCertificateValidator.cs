@@ -14,8 +14,15 @@ public sealed class ClientCertificateValidator(TrustedAuthorities authorities)
     private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
     private const string CommonName = "2.5.4.3";
 
-    public CertificateCheck Check(X509Certificate2 certificate, DateTimeOffset now)
+    /// <summary>
+    /// Takes the certificate's bytes, not the connection's certificate object: that object is
+    /// shared by every call on the connection and decodes its extensions lazily without a lock, so
+    /// two first calls reading the key usage at once could see an empty list and refuse a valid
+    /// institution. The copy made here has no one to race with.
+    /// </summary>
+    public CertificateCheck Check(ReadOnlySpan<byte> presented, DateTimeOffset now)
     {
+        using var certificate = X509CertificateLoader.LoadCertificate(presented);
         if (now < certificate.NotBefore || now > certificate.NotAfter)
         {
             return CertificateCheck.Failed("the client certificate is expired or not yet valid");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -16,6 +17,10 @@ public sealed class IdentityCache : IDisposable
 {
     private readonly MemoryCache _entries;
     private readonly TimeSpan _lifetime;
+
+    // A connection presents the same certificate object on every call: its digest is taken once,
+    // not per call, and forgotten with the object.
+    private readonly ConditionalWeakTable<X509Certificate2, string> _keys = [];
 
     public IdentityCache(IdentityOptions options)
     {
@@ -40,7 +45,8 @@ public sealed class IdentityCache : IDisposable
 
     public void Dispose() => _entries.Dispose();
 
-    private static string Key(X509Certificate2 certificate) => certificate.GetCertHashString(HashAlgorithmName.SHA256);
+    private string Key(X509Certificate2 certificate) =>
+        _keys.GetValue(certificate, static c => c.GetCertHashString(HashAlgorithmName.SHA256));
 }
 
 /// <summary>Who a certificate turned out to be (or why it was refused), and against which revocation reading.</summary>

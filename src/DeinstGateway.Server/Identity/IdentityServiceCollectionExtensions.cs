@@ -15,6 +15,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton(new CertificateRevocation(options, authorities));
         services.AddSingleton(_ => new IdentityCache(options));
         services.AddWebEncoders();
+        // Registered so that each call's handler comes from a compiled factory, not reflection.
+        services.AddTransient<InstitutionAuthenticationHandler>();
         // The core services only: the full AddAuthentication also brings data protection (for
         // cookies), which a certificate-only gateway never uses.
         services.AddAuthenticationCore(authentication =>

@@ -22,7 +22,7 @@ public sealed class InstitutionAuthenticationHandler(
     UrlEncoder encoder,
     ClientCertificateValidator validator,
     CertificateRevocation revocation,
-    IRegistryStore registry,
+    IRegistrySnapshotSource registry,
     GatewayCalendar calendar,
     IdentityCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
@@ -38,8 +38,8 @@ public sealed class InstitutionAuthenticationHandler(
             return AuthenticateResult.Fail("no client certificate was presented");
         }
 
-        // Chain building and the registry look-up cost far more than the call itself; a short
-        // cache per certificate keeps them off the hot path until the revocation files change.
+        // Chain building costs far more than the call itself; a short cache per certificate keeps
+        // it off the hot path until the revocation files change.
         var revoked = revocation.Current(Logger);
         var identification = cache.Find(certificate, revoked);
         if (identification is null)
@@ -78,14 +78,14 @@ public sealed class InstitutionAuthenticationHandler(
             return Rejected("the client certificate is revoked");
         }
 
-        var check = validator.Check(certificate, calendar.Now);
+        var check = validator.Check(certificate.RawDataMemory.Span, calendar.Now);
         if (!check.Succeeded)
         {
             return Rejected(check.Failure!);
         }
 
         var institution = InstitutionCode.IsWellFormed(check.InstitutionCode)
-            ? await registry.FindInstitutionAsync(check.InstitutionCode!, Context.RequestAborted)
+            ? (await registry.GetAsync(Context.RequestAborted)).Find(check.InstitutionCode!)
             : null;
         if (CallerStanding.InstitutionFailure(institution, calendar.Today) is { } failure)
         {

@@ -11,8 +11,10 @@ public static class InstitutionPolicies
 {
     internal static void Add(AuthorizationOptions options)
     {
-        // Deny by default: an endpoint that names no policy still needs an institution.
-        options.FallbackPolicy = new AuthorizationPolicyBuilder(InstitutionAuthenticationHandler.SchemeName)
+        // Deny by default: an endpoint that names no policy still needs an institution. The policy
+        // names no scheme: the one scheme is the default, already run by the authentication
+        // middleware, so authorisation takes its user instead of authenticating a second time.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .Build();
         options.DefaultPolicy = options.FallbackPolicy;

@@ -187,7 +187,7 @@ public sealed class ClientProcess : IAsyncDisposable
     /// This program: its app host when it has one (as with <c>dotnet run</c>), else <c>dotnet</c>
     /// with this assembly.
     /// </summary>
-    private static (string Program, string[] Prefix) Self()
+    public static (string Program, string[] Prefix) Self()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, typeof(ClientProcess).Assembly.GetName().Name + ".dll");
         var processPath = Environment.ProcessPath;

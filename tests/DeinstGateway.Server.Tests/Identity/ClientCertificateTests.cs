@@ -125,6 +125,34 @@ public sealed class ClientCertificateTests(GatewayFixture fixture)
     public async Task Call_WithCertificateOfAMergedMunicipality_IsUnauthenticated() =>
         await AssertRejected(TestPki.Instance.ClientCertificate("mun-varaklani"), "no longer exists");
 
+    // A connection's first calls arrive together and all find the certificate not yet checked:
+    // each checks the same certificate object at once, and every one must see what it holds.
+    [Fact]
+    public async Task FirstCalls_ManyAtOnceOnNewConnections_AreAllServed()
+    {
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            using var certificate = CertificateProbe.Issue("mun-madona");
+            using var channel = fixture.Gateway.ChannelWith(certificate);
+            var registry = new RegistryService.RegistryServiceClient(channel);
+            var calls = await Task.WhenAll(Enumerable.Range(0, 24).Select(async _ =>
+            {
+                try
+                {
+                    await registry.GetInstitutionAsync(AnyLookup);
+                    return "OK";
+                }
+                catch (Grpc.Core.RpcException e)
+                {
+                    return e.Status.Detail;
+                }
+            }));
+            return calls;
+        }));
+
+        Assert.All(statuses.SelectMany(s => s), status => Assert.Equal("OK", status));
+    }
+
     [Fact]
     public async Task HealthCheck_WithoutCertificate_IsAnswered()
     {

@@ -65,7 +65,6 @@ public sealed class GatewayProcess : IAsyncDisposable
             "--PersonalData:CreateKeyFileIfMissing=true",
             $"--Audit:KeyFile={Path.Combine(Path.GetDirectoryName(databasePath)!, "access-log-key")}",
             "--Audit:CreateKeyFileIfMissing=true",
-            "--Feeds:PollMilliseconds=200",
             "--Logging:LogLevel:Default=Warning",
             .. settings.Select(s => "--" + s),
         ];

@@ -37,7 +37,14 @@ public sealed class RequestMemoryTests
         var third = await anonymous.FirstAnsweredAsync();
         var institution = await raw.PostAsync("mun-madona", Health, EmptyMessage);
         await anonymous.ReleaseAsync();
+        // The gateway frees a held call's place when it has finished with the reset stream, which
+        // may come just after the reset reached it: the places must come back, not at an instant.
         var afterwards = await anonymous.CallAsync(Health, EmptyMessage);
+        for (var attempt = 0; afterwards == "8" && attempt < 50; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            afterwards = await anonymous.CallAsync(Health, EmptyMessage);
+        }
 
         Assert.Equal(("8", StatusCode.OK, "0"), (third, institution.Status, afterwards));
     }

@@ -5,8 +5,8 @@ using GoogleDate = Google.Type.Date;
 namespace DeinstGateway.Server.Tests.Persistence;
 
 /// <summary>
-/// Storage behaviour every provider must show the same way: ordinal keyset paging, half-open
-/// validity, the reference data as loaded. Each provider's test class runs all of them.
+/// The registry as each provider loads it into the snapshot calls answer from: ordinal keyset
+/// paging, half-open validity, the reference data as loaded. Each provider's test class runs all of them.
 /// </summary>
 public static class RegistryStorageChecks
 {
