@@ -17,6 +17,7 @@ public sealed record FeedMessage(TransferFeedItem? Change, long HeartbeatSequenc
 public sealed class TransferFeed(
     ITransferStore store,
     IFeedHead<TransferFeedItem> head,
+    SharedFeedReads<TransferScope, TransferFeedItem> sharedReads,
     IRegistrySnapshotSource registry,
     IAccessLog accessLog,
     GatewayCalendar calendar,
@@ -25,7 +26,7 @@ public sealed class TransferFeed(
     public async IAsyncEnumerable<FeedMessage> WatchAsync(
         Caller caller, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var source = new Source(store, TransferScope.For(caller));
+        var source = new Source(store, sharedReads, TransferScope.For(caller));
         await foreach (var page in FeedLoop.RunAsync(source, head, afterSequence, options, calendar, cancellationToken))
         {
             CallerStanding.EnsureStillStands(caller, await registry.GetAsync(cancellationToken), calendar);
@@ -43,12 +44,16 @@ public sealed class TransferFeed(
         }
     }
 
-    private sealed class Source(ITransferStore store, TransferScope scope) : IFeedSource<TransferFeedItem>
+    private sealed class Source(ITransferStore store, SharedFeedReads<TransferScope, TransferFeedItem> sharedReads, TransferScope scope)
+        : IFeedSource<TransferFeedItem>
     {
         public Task<long> LatestSequenceAsync(CancellationToken cancellationToken) => store.LatestSequenceAsync(cancellationToken);
 
         public Task<IReadOnlyList<TransferFeedItem>> ReadAsync(long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken) =>
-            store.ReadFeedAsync(scope, afterSequence, throughSequence, limit, cancellationToken);
+            sharedReads.ReadAsync(
+                scope, afterSequence, throughSequence, limit,
+                token => store.ReadFeedAsync(scope, afterSequence, throughSequence, limit, token),
+                cancellationToken);
 
         public long SequenceOf(TransferFeedItem item) => item.Change.Sequence;
     }

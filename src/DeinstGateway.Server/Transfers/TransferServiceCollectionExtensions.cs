@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Feeds;
 using DeinstGateway.Core.Transfers;
 
 namespace DeinstGateway.Server.Transfers;
@@ -12,6 +13,7 @@ public static class TransferServiceCollectionExtensions
         services.AddScoped<TransferQueries>();
         services.AddScoped<TransferCommands>();
         services.AddScoped<TransferFeed>();
+        services.AddSingleton<SharedFeedReads<TransferScope, TransferFeedItem>>();
         services.AddScoped<SubmissionPipeline>();
         return services;
     }

@@ -16,6 +16,8 @@ public sealed class TransferFeedTests
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(5);
     private static readonly Caller Jelgava = TransferSamples.Caller("mun-jelgava", InstitutionKind.Municipality);
 
+    // One per test, as one per process: feeds of a test share pages as the gateway's do.
+    private readonly SharedFeedReads<TransferScope, TransferFeedItem> _sharedReads = new();
     private readonly ManualTimeProvider _time = new(Start);
     private readonly InMemoryFeedStore _store;
 
@@ -231,6 +233,7 @@ public sealed class TransferFeedTests
     private TransferFeed Feed(int pageSize = 500, IRegistrySnapshotSource? registry = null) => new(
         _store,
         _store,
+        _sharedReads,
         registry ?? new FixedRegistry(Institution("mun-jelgava", InstitutionKind.Municipality, null)),
         new RecordingAccessLog(),
         new GatewayCalendar(_time, TimeZoneInfo.Utc),
