@@ -34,7 +34,7 @@ public static class GatewayGrpc
             grpc.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StoppingHealthCheck>("stopping");
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new GatewayCalendar(
