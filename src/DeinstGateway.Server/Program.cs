@@ -18,6 +18,21 @@ if (VerifyAuditLogCommand.Matches(args))
     return await VerifyAuditLogCommand.RunAsync(args, Console.Out);
 }
 
-await using var app = await GatewayApplication.BuildAsync(args);
-await app.RunAsync();
+WebApplication app;
+try
+{
+    app = await GatewayApplication.BuildAsync(args);
+}
+catch (InvalidOperationException refusal)
+{
+    // A refusal to start names the setting to change; a stack trace would only bury it.
+    await Console.Error.WriteLineAsync(refusal.Message);
+    return 1;
+}
+
+await using (app)
+{
+    await app.RunAsync();
+}
+
 return 0;

@@ -21,6 +21,7 @@ public static class GatewayApplication
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = CreateBuilder(args);
+        builder.RefuseUnsafeProductionSettings();
         builder.AddDevelopmentCertificates();
         builder.AddGatewayKestrel();
         builder.Services.AddPersistence(builder.Configuration);

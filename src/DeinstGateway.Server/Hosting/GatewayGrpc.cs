@@ -21,6 +21,7 @@ public static class GatewayGrpc
     {
         var gateway = GatewayOptions.From(configuration);
         services.AddSingleton(gateway);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(gateway.ShutdownTimeoutSeconds));
         services.AddGrpc(grpc =>
         {
             // The first added is the outermost: access refusals are domain errors too. Limits come
