@@ -1,4 +1,5 @@
 using DeinstGateway.Server.Identity;
+using DeinstGateway.Server.Telemetry;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
@@ -17,6 +18,7 @@ public sealed class LimitsInterceptor(
     LimitsOptions options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    GatewayMetrics metrics,
     ILogger<LimitsInterceptor> logger)
     : Interceptor
 {
@@ -50,6 +52,7 @@ public sealed class LimitsInterceptor(
             throw LimitErrors.TooManyFeeds(options.MaxOpenFeedsPerInstitution);
         }
 
+        using var open = slot is null ? null : metrics.FeedOpened(context.Method);
         await continuation(request, responseStream, context);
     }
 
