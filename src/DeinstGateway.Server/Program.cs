@@ -1,5 +1,6 @@
 using DeinstGateway.Server.Audit;
 using DeinstGateway.Server.Clients;
+using DeinstGateway.Server.Health;
 using DeinstGateway.Server.Hosting;
 using DeinstGateway.Server.Identity;
 
@@ -11,6 +12,11 @@ if (DevelopmentCertificatesCommand.Matches(args))
 if (PersonalDataKeyCommands.Matches(args))
 {
     return await PersonalDataKeyCommands.RunAsync(args, Console.Out, Console.Error);
+}
+
+if (CheckHealthCommand.Matches(args))
+{
+    return await CheckHealthCommand.RunAsync(args, Console.Out);
 }
 
 if (VerifyAuditLogCommand.Matches(args))

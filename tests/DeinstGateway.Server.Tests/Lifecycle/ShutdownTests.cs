@@ -1,7 +1,5 @@
-using DeinstGateway.Core.Errors;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
-using Google.Rpc;
 using Grpc.Core;
 
 namespace DeinstGateway.Server.Tests.Lifecycle;
@@ -28,7 +26,7 @@ public sealed class ShutdownTests
         var submitted = await SubmitAsync(first.ChannelFor("vsac-zemgale"), 2, patience.Token);
         using var transfers = new TransferService.TransferServiceClient(first.ChannelFor("mun-jelgava"))
             .WatchTransfers(new WatchTransfersRequest(), cancellationToken: patience.Token);
-        var seen = await ReadChangesAsync(transfers.ResponseStream, 2, patience.Token);
+        var seen = await TransferChanges.ReadAsync(transfers.ResponseStream, 2, patience.Token);
         using var capacity = OpenFeed.Start(OpenFeed.Capacity, first.ChannelFor("pr-zemgale"), patience.Token);
         Assert.True(await capacity.MoveNext(patience.Token));
         var transfersEnding = EndOf(transfers.ResponseStream, patience.Token);
@@ -41,12 +39,12 @@ public sealed class ShutdownTests
         var later = await SubmitAsync(second.ChannelFor("vsac-zemgale"), 2, patience.Token);
         using var resumed = new TransferService.TransferServiceClient(second.ChannelFor("mun-jelgava"))
             .WatchTransfers(new WatchTransfersRequest { AfterSequence = seen[^1].Sequence }, cancellationToken: patience.Token);
-        var afterResume = await ReadChangesAsync(resumed.ResponseStream, 2, patience.Token);
+        var afterResume = await TransferChanges.ReadAsync(resumed.ResponseStream, 2, patience.Token);
 
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain(ForcedShutdown, first.Output, StringComparison.Ordinal);
-        AssertStopping(transfersEnd);
-        AssertStopping(capacityEnd);
+        StoppingTests.AssertStopping(transfersEnd);
+        StoppingTests.AssertStopping(capacityEnd);
         Assert.Equal(submitted, seen.Select(c => c.Transfer));
         Assert.Equal(later, afterResume.Select(c => c.Transfer));
     }
@@ -57,20 +55,6 @@ public sealed class ShutdownTests
             channel, Enumerable.Range(0, count).Select(_ => TransferRequests.Valid(source: "vsac-zemgale")), cancellationToken);
         Assert.All(answers, a => Assert.Equal(SubmitOutcome.Created, a.Outcome));
         return answers.Select(a => a.Transfer).ToList();
-    }
-
-    private static async Task<List<TransferChange>> ReadChangesAsync(IAsyncStreamReader<TransferEvent> events, int count, CancellationToken cancellationToken)
-    {
-        var changes = new List<TransferChange>();
-        while (changes.Count < count && await events.MoveNext(cancellationToken))
-        {
-            if (events.Current.KindCase == TransferEvent.KindOneofCase.Change)
-            {
-                changes.Add(events.Current.Change);
-            }
-        }
-
-        return changes;
     }
 
     private static async Task<RpcException> EndOf(IAsyncStreamReader<TransferEvent> events, CancellationToken cancellationToken)
@@ -88,11 +72,5 @@ public sealed class ShutdownTests
         }
 
         throw new InvalidOperationException("The feed ended without an error.");
-    }
-
-    private static void AssertStopping(RpcException end)
-    {
-        Assert.Equal(StatusCode.Unavailable, end.StatusCode);
-        Assert.Equal(GatewayStoppingException.Reason, end.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
     }
 }

@@ -77,7 +77,8 @@ public sealed class StoppingTests
     private static void Stop(GatewayProcess gateway) =>
         gateway.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
 
-    private static void AssertStopping(RpcException end)
+    /// <summary>The gateway's own end of a call when it stops, not a connection reset.</summary>
+    internal static void AssertStopping(RpcException end)
     {
         Assert.Equal(StatusCode.Unavailable, end.StatusCode);
         Assert.Equal(GatewayStoppingException.Reason, end.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
