@@ -30,6 +30,7 @@ public static class PersistenceServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         options.SqlServerConnectionString ??= configuration.GetConnectionString("SqlServer");
         DatabaseProviders.Register(services, options);
+        services.AddSingleton(options);
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataLoader>();

@@ -71,6 +71,15 @@ public sealed class ConflictException(string reason, string message) : DomainExc
 /// <summary>The caller acted on a stale version (etag mismatch); re-read and retry.</summary>
 public sealed class ConcurrencyException(string message) : DomainException(message);
 
+/// <summary>
+/// The process is shutting down: what was done so far stands, and the caller carries on with
+/// another gateway process (a feed resumes after the last sequence it received).
+/// </summary>
+public sealed class GatewayStoppingException(string message) : DomainException(message)
+{
+    public const string Reason = "GATEWAY_STOPPING";
+}
+
 /// <summary>The store cannot take the write now (e.g. its write lock was not granted); nothing was written: retry later.</summary>
 public sealed class StoreUnavailableException(string reason, string message) : DomainException(message)
 {

@@ -1,3 +1,5 @@
+using DeinstGateway.Core.Errors;
+
 namespace DeinstGateway.Core.Feeds;
 
 /// <summary>
@@ -8,7 +10,10 @@ public interface IFeedHead<T>
 {
     long Latest { get; }
 
-    /// <summary>Returns once <see cref="Latest"/> is beyond <paramref name="sequence"/>, or after <paramref name="maxWait"/>.</summary>
+    /// <summary>
+    /// Returns once <see cref="Latest"/> is beyond <paramref name="sequence"/>, or after <paramref name="maxWait"/>;
+    /// throws <see cref="GatewayStoppingException"/> once the process is stopping.
+    /// </summary>
     Task WaitBeyondAsync(long sequence, TimeSpan maxWait, CancellationToken cancellationToken);
 }
 
@@ -19,6 +24,7 @@ public interface IFeedHead<T>
 public sealed class FeedHead<T>(TimeProvider time) : IFeedHead<T>
 {
     private long _latest;
+    private volatile bool _stopped;
     private TaskCompletionSource _moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public long Latest => Volatile.Read(ref _latest);
@@ -36,6 +42,16 @@ public sealed class FeedHead<T>(TimeProvider time) : IFeedHead<T>
         Interlocked.Exchange(ref _moved, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
+    /// <summary>
+    /// The process is stopping: every feed is woken and, once it has sent what it has read, ends
+    /// instead of waiting, so that no open feed holds the shutdown up.
+    /// </summary>
+    public void Stop()
+    {
+        _stopped = true;
+        Interlocked.Exchange(ref _moved, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
     public async Task WaitBeyondAsync(long sequence, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         // Taken before the head is read: a move between the two completes this very task.
@@ -45,8 +61,19 @@ public sealed class FeedHead<T>(TimeProvider time) : IFeedHead<T>
             return;
         }
 
+        ThrowIfStopped();
         // The wait ends in a timeout at every heartbeat; that is no failure worth an exception.
         await moved.WaitAsync(maxWait, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfStopped();
+    }
+
+    private void ThrowIfStopped()
+    {
+        if (_stopped)
+        {
+            throw new GatewayStoppingException(
+                "This gateway process is stopping; resume the feed on another one with after_sequence set to the last sequence received.");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using DeinstGateway.Core.Audit;
@@ -21,13 +22,15 @@ internal sealed class AccessLog : IAccessLog, IAsyncDisposable, IDisposable
 
     private readonly IServiceScopeFactory _scopes;
     private readonly AccessLogAppender _appender;
+    private readonly IAccessLogObserver? _observer;
     private readonly Channel<PendingEntries> _queue = Channel.CreateUnbounded<PendingEntries>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public AccessLog(IServiceScopeFactory scopes, AccessLogAppender appender)
+    public AccessLog(IServiceScopeFactory scopes, AccessLogAppender appender, IAccessLogObserver? observer = null)
     {
         _scopes = scopes;
         _appender = appender;
+        _observer = observer;
         _writer = Task.Run(WriteQueuedAsync);
     }
 
@@ -120,11 +123,14 @@ internal sealed class AccessLog : IAccessLog, IAsyncDisposable, IDisposable
     {
         try
         {
+            var started = Stopwatch.GetTimestamp();
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await _appender.AppendAsync(db, batch.SelectMany(p => p.Entries).ToList(), CancellationToken.None);
+            var entries = batch.SelectMany(p => p.Entries).ToList();
+            await _appender.AppendAsync(db, entries, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
+            _observer?.Committed(entries.Count, Stopwatch.GetElapsedTime(started));
             batch.ForEach(p => p.Written.TrySetResult());
         }
         catch (Exception e)

@@ -14,6 +14,13 @@ public sealed class DatabaseOptions
     /// <summary>For SqlServer: the connection string (also read from ConnectionStrings:SqlServer).</summary>
     public string? SqlServerConnectionString { get; set; }
 
+    /// <summary>
+    /// Whether the gateway applies pending migrations at start. When false (a DBA applies the
+    /// idempotent scripts in <c>Scripts/</c>), the gateway only checks that none is pending and
+    /// refuses to start otherwise.
+    /// </summary>
+    public bool MigrateAtStart { get; set; } = true;
+
     /// <summary>Seconds a command waits, including for another writer's lock on SQLite.</summary>
     public int CommandTimeoutSeconds { get; set; } = 30;
 }

@@ -37,6 +37,7 @@ public static class RpcErrors
         ConflictException e => Build(Code.AlreadyExists, e.Message, Info(e.Reason)),
         ConcurrencyException e => Build(Code.Aborted, e.Message, Info("ETAG_MISMATCH")),
         StoreUnavailableException e => Build(Code.Unavailable, e.Message, Info(e.Reason)),
+        GatewayStoppingException e => Build(Code.Unavailable, e.Message, Info(GatewayStoppingException.Reason)),
         _ => Build(Code.Internal, "An internal error occurred; it has been logged."),
     };
 

@@ -10,6 +10,8 @@ namespace DeinstGateway.Server.Feeds;
 /// whenever the database's change probe (tested every poll interval) says it may have changed;
 /// then it moves the heads on. Open feeds sleep on the heads, so their number costs nothing while
 /// nothing changes, and an idle poll costs no read of a table.
+/// When the process begins to stop, it stops the heads at once: every open feed ends with
+/// UNAVAILABLE instead of holding the shutdown up until its timeout.
 /// </summary>
 public sealed class FeedWatcher(
     IServiceScopeFactory scopes,
@@ -19,8 +21,19 @@ public sealed class FeedWatcher(
     FeedHead<CapacityChange> capacity,
     FeedOptions options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<FeedWatcher> logger) : BackgroundService
 {
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopping.Register(() =>
+        {
+            transfers.Stop();
+            capacity.Stop();
+        });
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var committedHere = true;

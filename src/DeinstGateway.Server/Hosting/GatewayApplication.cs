@@ -8,6 +8,7 @@ using DeinstGateway.Server.Limits;
 using DeinstGateway.Server.Registry;
 using DeinstGateway.Server.ServiceRecords;
 using DeinstGateway.Server.SupportPlans;
+using DeinstGateway.Server.Telemetry;
 using DeinstGateway.Server.Transfers;
 
 namespace DeinstGateway.Server.Hosting;
@@ -21,11 +22,13 @@ public static class GatewayApplication
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = CreateBuilder(args);
+        builder.RefuseUnsafeProductionSettings();
         builder.AddDevelopmentCertificates();
         builder.AddGatewayKestrel();
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddInstitutionIdentity(builder.Configuration);
         builder.Services.AddGatewayGrpc(builder.Configuration);
+        builder.Services.AddGatewayTelemetry(builder.Configuration);
         builder.Services.AddGatewayLimits(builder.Configuration);
         builder.Services.AddFeeds(builder.Configuration);
         builder.Services.AddPersonalDataProtection(builder.Configuration);

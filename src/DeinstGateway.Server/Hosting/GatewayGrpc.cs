@@ -11,6 +11,7 @@ using DeinstGateway.Server.Limits;
 using DeinstGateway.Server.Registry;
 using DeinstGateway.Server.ServiceRecords;
 using DeinstGateway.Server.SupportPlans;
+using DeinstGateway.Server.Telemetry;
 using DeinstGateway.Server.Transfers;
 
 namespace DeinstGateway.Server.Hosting;
@@ -21,11 +22,14 @@ public static class GatewayGrpc
     {
         var gateway = GatewayOptions.From(configuration);
         services.AddSingleton(gateway);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(gateway.ShutdownTimeoutSeconds));
         services.AddGrpc(grpc =>
         {
-            // The first added is the outermost: access refusals are domain errors too. Limits come
-            // before access control, so that a refused call costs the caller's rate budget like
-            // any other: refusals must not be a free way to make the gateway work.
+            // The first added is the outermost: telemetry sees the status the caller sees; access
+            // refusals are domain errors too. Limits come before access control, so that a refused
+            // call costs the caller's rate budget like any other: refusals must not be a free way
+            // to make the gateway work.
+            grpc.Interceptors.Add<TelemetryInterceptor>();
             grpc.Interceptors.Add<DomainExceptionInterceptor>();
             grpc.Interceptors.Add<LimitsInterceptor>();
             grpc.Interceptors.Add<AccessControlInterceptor>();
@@ -37,7 +41,7 @@ public static class GatewayGrpc
         services.AddSingleton(HealthOptions.From(configuration));
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseHealthCheck>());
-        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StoppingHealthCheck>("stopping");
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new GatewayCalendar(

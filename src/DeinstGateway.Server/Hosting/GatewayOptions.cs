@@ -26,6 +26,13 @@ public sealed class GatewayOptions
     /// <summary>Calls without a client certificate (health probes) in progress at once, over all connections.</summary>
     public int MaxAnonymousCalls { get; set; } = 100;
 
+    /// <summary>
+    /// How long a stopping process waits for calls still open before it ends them. Feeds and
+    /// request streams end themselves as soon as the process begins to stop, so only unary calls
+    /// in progress are waited for.
+    /// </summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 5;
+
     /// <summary>Settings that could not work fail at start instead of refusing every call.</summary>
     public GatewayOptions Validated()
     {
@@ -35,6 +42,7 @@ public sealed class GatewayOptions
             (nameof(MaxConcurrentStreamsPerConnection), MaxConcurrentStreamsPerConnection),
             (nameof(MaxConcurrentConnections), MaxConcurrentConnections),
             (nameof(MaxAnonymousCalls), MaxAnonymousCalls),
+            (nameof(ShutdownTimeoutSeconds), ShutdownTimeoutSeconds),
         })
         {
             if (value <= 0)

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
+using DeinstGateway.Server.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,8 @@ public sealed class InstitutionAuthenticationHandler(
     CertificateRevocation revocation,
     IRegistrySnapshotSource registry,
     GatewayCalendar calendar,
-    IdentityCache cache)
+    IdentityCache cache,
+    GatewayMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "InstitutionCertificate";
@@ -60,12 +62,14 @@ public sealed class InstitutionAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        metrics.Rejected(Context, "unauthenticated");
         GrpcTrailers.WriteStatusOnly(Response, Grpc.Core.StatusCode.Unauthenticated,
             "UNAUTHENTICATED: " + (result.Failure?.Message ?? "a client certificate is required"));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        metrics.Rejected(Context, "permission_denied");
         GrpcTrailers.WriteStatusOnly(Response, Grpc.Core.StatusCode.PermissionDenied,
             "PERMISSION_DENIED: this kind of institution may not call this method");
         return Task.CompletedTask;

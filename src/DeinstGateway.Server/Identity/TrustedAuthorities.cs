@@ -62,6 +62,43 @@ public sealed class TrustedAuthorities
         return policy;
     }
 
+    /// <summary>
+    /// Files in the folders of the configured CA certificates (the certificate files included)
+    /// that this process can read and that hold the private key of one of those CAs. A gateway
+    /// that can read a CA's key can be made to issue any institution's identity.
+    /// </summary>
+    public static IReadOnlyList<string> ReadableCaKeyFiles(IdentityOptions options)
+    {
+        var authorities = Load(options).All.ToList();
+        return new[] { options.TrustedCaPath, options.IntermediatesPath }
+            .Where(path => !string.IsNullOrWhiteSpace(path))
+            .Select(path => Path.GetDirectoryName(Path.GetFullPath(path))!)
+            .Distinct(StringComparer.Ordinal)
+            .SelectMany(Directory.EnumerateFiles)
+            .Where(file => authorities.Any(ca => HoldsKeyOf(ca, file)))
+            .ToList();
+    }
+
+    private static bool HoldsKeyOf(X509Certificate2 authority, string file)
+    {
+        try
+        {
+            var text = File.ReadAllText(file);
+            if (!text.Contains("PRIVATE KEY", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            // Succeeds only for the key that belongs to the certificate's public key.
+            using var withKey = X509Certificate2.CreateFromPem(authority.ExportCertificatePem(), text);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static X509Certificate2Collection ReadPem(string path, string what)
     {
         var certificates = new X509Certificate2Collection();

@@ -41,6 +41,13 @@ public static class LimitErrors
         ("max_open_feeds", maxOpenFeeds),
         $"This institution already has {maxOpenFeeds} feeds open on this gateway; close one before opening another.");
 
+    public static RpcException Stopping() =>
+        RpcErrors.Build(
+                Code.Unavailable,
+                "This gateway process is stopping; the messages answered before were handled, send the rest to another one.",
+                RpcErrors.Info(Core.Errors.GatewayStoppingException.Reason))
+            .ToRpcException();
+
     public static RpcException PastDeadline() =>
         RpcErrors.Build(Code.DeadlineExceeded, "The call's deadline had passed before it started; nothing was done.", RpcErrors.Info(DeadlinePassed))
             .ToRpcException();

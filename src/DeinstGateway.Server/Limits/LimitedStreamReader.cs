@@ -3,25 +3,29 @@ using Grpc.Core;
 namespace DeinstGateway.Server.Limits;
 
 /// <summary>
-/// A request stream that ends, as if the client had closed it, at the first message over the cap or
-/// when the client has sent nothing for the idle time. The service then finishes what it received
-/// (every batch whole), and the interceptor fails the call with <see cref="Cut"/>.
+/// A request stream that ends, as if the client had closed it, at the first message over the cap,
+/// when the client has sent nothing for the idle time, or when the process begins to stop. The
+/// service then finishes what it received (every batch whole), and the interceptor fails the call
+/// with <see cref="Cut"/>.
 /// </summary>
 public sealed class LimitedStreamReader<T> : IAsyncStreamReader<T>, IDisposable
 {
     private readonly IAsyncStreamReader<T> _inner;
     private readonly LimitsOptions _options;
     private readonly CancellationToken _callCancelled;
+    private readonly CancellationToken _stopping;
     private readonly CancellationTokenSource _idle;
     private readonly TimeSpan _idleTimeout;
     private long _received;
 
-    public LimitedStreamReader(IAsyncStreamReader<T> inner, LimitsOptions options, CancellationToken callCancelled)
+    public LimitedStreamReader(IAsyncStreamReader<T> inner, LimitsOptions options, CancellationToken callCancelled, CancellationToken stopping)
     {
         _inner = inner;
         _options = options;
         _callCancelled = callCancelled;
-        _idle = CancellationTokenSource.CreateLinkedTokenSource(callCancelled);
+        _stopping = stopping;
+        // A read waiting for the client is cut by the idle timer or by the process stopping.
+        _idle = CancellationTokenSource.CreateLinkedTokenSource(callCancelled, stopping);
         _idleTimeout = TimeSpan.FromSeconds(options.StreamIdleSeconds);
     }
 
@@ -34,6 +38,12 @@ public sealed class LimitedStreamReader<T> : IAsyncStreamReader<T>, IDisposable
     {
         if (Cut is not null)
         {
+            return false;
+        }
+
+        if (_stopping.IsCancellationRequested)
+        {
+            Cut = LimitErrors.Stopping();
             return false;
         }
 
@@ -57,7 +67,7 @@ public sealed class LimitedStreamReader<T> : IAsyncStreamReader<T>, IDisposable
         }
         catch (Exception) when (_idle.IsCancellationRequested && !_callCancelled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            Cut = LimitErrors.Idle(_options.StreamIdleSeconds);
+            Cut = _stopping.IsCancellationRequested ? LimitErrors.Stopping() : LimitErrors.Idle(_options.StreamIdleSeconds);
             return false;
         }
         finally

@@ -1,4 +1,5 @@
 using DeinstGateway.Server.Identity;
+using DeinstGateway.Server.Telemetry;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
@@ -8,10 +9,17 @@ namespace DeinstGateway.Server.Limits;
 /// Admits every call (deadline not yet passed, the institution within its call rate) and bounds
 /// the request streams of client-streaming and bidirectional calls. Server streams are the feeds:
 /// their idle time is normal and bounded by their heartbeats, but how many an institution holds
-/// open at once is capped.
+/// open at once is capped. When the process begins to stop, request streams end as if the client
+/// had closed them: what arrived is finished and answered, and the call ends with UNAVAILABLE.
 /// </summary>
 public sealed class LimitsInterceptor(
-    CallRateLimiter rateLimiter, OpenFeeds openFeeds, LimitsOptions options, TimeProvider time, ILogger<LimitsInterceptor> logger)
+    CallRateLimiter rateLimiter,
+    OpenFeeds openFeeds,
+    LimitsOptions options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    GatewayMetrics metrics,
+    ILogger<LimitsInterceptor> logger)
     : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -25,7 +33,7 @@ public sealed class LimitsInterceptor(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
         Admit(context);
-        using var limited = new LimitedStreamReader<TRequest>(requestStream, options, context.CancellationToken);
+        using var limited = new LimitedStreamReader<TRequest>(requestStream, options, context.CancellationToken, lifetime.ApplicationStopping);
         var response = await continuation(limited, context);
         ThrowIfCut(limited, context);
         return response;
@@ -44,6 +52,7 @@ public sealed class LimitsInterceptor(
             throw LimitErrors.TooManyFeeds(options.MaxOpenFeedsPerInstitution);
         }
 
+        using var open = slot is null ? null : metrics.FeedOpened(context.Method);
         await continuation(request, responseStream, context);
     }
 
@@ -54,7 +63,7 @@ public sealed class LimitsInterceptor(
         DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
         Admit(context);
-        using var limited = new LimitedStreamReader<TRequest>(requestStream, options, context.CancellationToken);
+        using var limited = new LimitedStreamReader<TRequest>(requestStream, options, context.CancellationToken, lifetime.ApplicationStopping);
         await continuation(limited, responseStream, context);
         ThrowIfCut(limited, context);
     }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.ServiceRecords;
+using DeinstGateway.Server.Telemetry;
 using Grpc.Core;
 using Proto = Deinst.V1;
 
@@ -17,7 +18,7 @@ namespace DeinstGateway.Server.ServiceRecords;
 /// answer sums the batches and lists only the first rejections (<see cref="RecordSummary.Add"/>),
 /// so it can always be sent after the batches committed.
 /// </summary>
-public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordOptions options)
+public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordOptions options, GatewayMetrics metrics)
 {
     /// <summary>Most records in one message of RecordServiceBatches.</summary>
     public const int MaxRecordsPerMessage = 1000;
@@ -75,7 +76,9 @@ public sealed class RecordingPipeline(ServiceRecording recording, ServiceRecordO
         {
             await foreach (var batch in prepared.Reader.ReadAllAsync(cancellationToken))
             {
-                answer = answer.Add(await recording.ApplyAsync(caller, batch, cancellationToken));
+                var decided = await recording.ApplyAsync(caller, batch, cancellationToken);
+                metrics.RecordsAnswered(decided.Accepted, decided.Duplicate, decided.Rejected);
+                answer = answer.Add(decided);
             }
         }
         finally

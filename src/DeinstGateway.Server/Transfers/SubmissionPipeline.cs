@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Server.Telemetry;
 using Deinst.V1;
 using Grpc.Core;
 
@@ -14,7 +15,7 @@ namespace DeinstGateway.Server.Transfers;
 /// database work is on the writer's path, and batching keeps it at a few commits per thousand
 /// transfers instead of one each.
 /// </summary>
-public sealed class SubmissionPipeline(TransferSubmissions submissions, TransferOptions options)
+public sealed class SubmissionPipeline(TransferSubmissions submissions, TransferOptions options, GatewayMetrics metrics)
 {
     public async Task RunAsync(
         Caller caller,
@@ -41,7 +42,9 @@ public sealed class SubmissionPipeline(TransferSubmissions submissions, Transfer
         {
             await foreach (var batch in prepared.Reader.ReadAllAsync(cancellationToken))
             {
-                await answered.Writer.WriteAsync(await submissions.ApplyAsync(caller, batch, cancellationToken), cancellationToken);
+                var results = await submissions.ApplyAsync(caller, batch, cancellationToken);
+                metrics.TransfersAnswered(results);
+                await answered.Writer.WriteAsync(results, cancellationToken);
             }
         }
         catch (ChannelClosedException)

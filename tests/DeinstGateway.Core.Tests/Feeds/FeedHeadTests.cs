@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Feeds;
 
 namespace DeinstGateway.Core.Tests.Feeds;
@@ -74,5 +75,35 @@ public sealed class FeedHeadTests
 
         // Assert
         Assert.Equal(7, _head.Latest);
+    }
+
+    [Fact]
+    public async Task Stop_WhileFeedsWait_EveryWaiterEndsWithGatewayStopping()
+    {
+        // Arrange
+        var waits = Enumerable.Range(0, 3).Select(_ => _head.WaitBeyondAsync(0, Long, CancellationToken.None)).ToList();
+
+        // Act
+        _head.Stop();
+
+        // Assert
+        foreach (var wait in waits)
+        {
+            await Assert.ThrowsAsync<GatewayStoppingException>(() => wait);
+        }
+    }
+
+    [Fact]
+    public async Task WaitBeyondAsync_AfterStopWithTheHeadBeyond_ReturnsSoThatTheFeedSendsWhatIsLeft()
+    {
+        // Arrange
+        _head.MoveTo(5);
+        _head.Stop();
+
+        // Act
+        await _head.WaitBeyondAsync(4, Long, CancellationToken.None);
+
+        // Assert
+        await Assert.ThrowsAsync<GatewayStoppingException>(() => _head.WaitBeyondAsync(5, Long, CancellationToken.None));
     }
 }

@@ -68,6 +68,32 @@ public sealed class MigrationsTests
         Assert.Contains("CREATE INDEX [IX_client_relations_InstitutionCode_Kind_ClientId]", script, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The scripts a DBA applies (Database:MigrateAtStart=false) are checked in; they must be what
+    /// the committed migrations generate, as <c>dotnet ef migrations script</c> writes them.
+    /// </summary>
+    [Fact]
+    public void CheckedInScripts_AgainstTheMigrations_AreWhatTheyGenerate()
+    {
+        using var sqlite = new SqliteGatewayDbContext(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
+            .UseSqlite("Data Source=:memory:").Options);
+        using var sqlServer = SqlServerContext();
+
+        // SQLite has no idempotent form (EF Core cannot guard its DDL); its script builds an empty database.
+        var sqliteScript = sqlite.GetService<IMigrator>().GenerateScript();
+        var sqlServerScript = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.True(sqliteScript == CheckedIn("sqlite.sql"), Regenerate("sqlite.sql", "SqliteGatewayDbContext", idempotent: false));
+        Assert.True(sqlServerScript == CheckedIn("sqlserver.sql"), Regenerate("sqlserver.sql", "SqlServerGatewayDbContext", idempotent: true));
+    }
+
+    private static string CheckedIn(string name) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Scripts", name)).ReplaceLineEndings(Environment.NewLine);
+
+    private static string Regenerate(string name, string context, bool idempotent) =>
+        $"Scripts/{name} is not what the migrations generate. In src/DeinstGateway.Persistence run: " +
+        $"dotnet ef migrations script{(idempotent ? " --idempotent" : string.Empty)} --context {context} --output Scripts/{name}";
+
     private static SqlServerGatewayDbContext SqlServerContext() => new(new DbContextOptionsBuilder<SqlServerGatewayDbContext>()
         .UseSqlServer("Server=unreachable.invalid;Database=deinst").Options);
 }

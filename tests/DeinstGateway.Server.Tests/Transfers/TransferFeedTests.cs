@@ -47,7 +47,7 @@ public sealed class TransferFeedTests
             Etag = created.Etag,
             Reason = RejectionReason.PersonDeclined,
         });
-        var changes = await ReadChangesAsync(call.ResponseStream, 2, stop.Token);
+        var changes = await TransferChanges.ReadAsync(call.ResponseStream, 2, stop.Token);
 
         Assert.Equal([TransferState.Submitted, TransferState.Rejected], changes.Select(c => c.Change.ToState));
         Assert.Equal(RejectionReason.PersonDeclined, changes[1].Change.RejectionReason);
@@ -66,8 +66,8 @@ public sealed class TransferFeedTests
         Assert.True(await region.ResponseStream.MoveNext(stop.Token));
 
         var created = await TransferClient.CreateAsync(gateway, "vsac-zemgale", TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-bauska"));
-        var toMunicipality = await ReadChangesAsync(municipality.ResponseStream, 1, stop.Token);
-        var toRegion = await ReadChangesAsync(region.ResponseStream, 1, stop.Token);
+        var toMunicipality = await TransferChanges.ReadAsync(municipality.ResponseStream, 1, stop.Token);
+        var toRegion = await TransferChanges.ReadAsync(region.ResponseStream, 1, stop.Token);
 
         Assert.Equal(created.Name, Assert.Single(toMunicipality).Transfer);
         Assert.Equal(created.Name, Assert.Single(toRegion).Transfer);
@@ -130,21 +130,7 @@ public sealed class TransferFeedTests
     {
         using var stop = new CancellationTokenSource(Patience);
         using var call = Client(gateway, caller).WatchTransfers(new WatchTransfersRequest { AfterSequence = after }, cancellationToken: stop.Token);
-        return await ReadChangesAsync(call.ResponseStream, count, stop.Token);
-    }
-
-    private static async Task<List<TransferChange>> ReadChangesAsync(IAsyncStreamReader<TransferEvent> events, int count, CancellationToken token)
-    {
-        var changes = new List<TransferChange>();
-        while (changes.Count < count && await events.MoveNext(token))
-        {
-            if (events.Current.KindCase == TransferEvent.KindOneofCase.Change)
-            {
-                changes.Add(events.Current.Change);
-            }
-        }
-
-        return changes;
+        return await TransferChanges.ReadAsync(call.ResponseStream, count, stop.Token);
     }
 
     private static TransferService.TransferServiceClient Client(GatewayProcess gateway, string caller) => new(gateway.ChannelFor(caller));
