@@ -24,9 +24,11 @@ public static class JsonStatus
 
     public static Task WriteAsync(HttpResponse response, Google.Rpc.Status status)
     {
+        var json = Encoding.UTF8.GetBytes(Formatter.Format(status));
         response.StatusCode = HttpStatus((StatusCode)status.Code);
         response.ContentType = "application/json; charset=utf-8";
-        return response.WriteAsync(Formatter.Format(status), Encoding.UTF8);
+        response.ContentLength = json.Length;
+        return response.Body.WriteAsync(json).AsTask();
     }
 
     /// <summary>The HTTP status of a gRPC code, the mapping of google/rpc/code.proto that JSON transcoding also uses.</summary>
