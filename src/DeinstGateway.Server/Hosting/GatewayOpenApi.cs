@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi.Models;
 
 namespace DeinstGateway.Server.Hosting;
@@ -18,6 +20,7 @@ public static class GatewayOpenApi
     public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services)
     {
         services.AddGrpcSwagger();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, ResourcePathDescriptions>());
         services.AddSwaggerGen(swagger =>
         {
             swagger.SwaggerDoc(DocumentName, new OpenApiInfo

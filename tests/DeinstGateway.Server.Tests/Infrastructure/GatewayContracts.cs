@@ -73,8 +73,12 @@ public sealed record AnnotatedRoute(MethodDescriptor Method, string Verb, string
         return request;
     }
 
-    /// <summary>The path template as OpenAPI writes it: <c>/v1/{name}</c> for <c>/v1/{name=transfers/*}</c>.</summary>
-    public string OpenApiPath => GatewayContracts.Variable().Replace(Template, m => "{" + m.Groups[1].Value + "}");
+    /// <summary>The path as the OpenAPI document writes it: <c>/v1/transfers/{transfersId}</c> for <c>/v1/{name=transfers/*}</c>.</summary>
+    public string OpenApiPath => GatewayContracts.Variable().Replace(Template, m =>
+    {
+        var segments = m.Groups[2].Value.Split('/');
+        return string.Join('/', segments.Select((s, i) => s == "*" ? "{" + segments[i - 1] + "Id}" : s));
+    });
 
     public override string ToString() => $"{Verb} {Template}";
 }
