@@ -119,6 +119,7 @@ public static class AccessMatrix
 
         .. Row(Rpcs.RecordServices, ServiceRecorders),
         .. Row(Rpcs.RecordServiceBatches, ServiceRecorders),
+        .. Row(Rpcs.BatchRecordServices, ServiceRecorders),
         .. Row(Rpcs.ListServiceRecords, ServiceRecordReaders),
         .. Row(Rpcs.GetFundingReport, PlaceCounters),
         .. Row(Rpcs.WithdrawServiceRecord, ServiceRecorders),

@@ -31,6 +31,7 @@ public static class Rpcs
 
     public const string RecordServices = Package + "ServiceRecordService/RecordServices";
     public const string RecordServiceBatches = Package + "ServiceRecordService/RecordServiceBatches";
+    public const string BatchRecordServices = Package + "ServiceRecordService/BatchRecordServices";
     public const string ListServiceRecords = Package + "ServiceRecordService/ListServiceRecords";
     public const string GetFundingReport = Package + "ServiceRecordService/GetFundingReport";
     public const string WithdrawServiceRecord = Package + "ServiceRecordService/WithdrawServiceRecord";

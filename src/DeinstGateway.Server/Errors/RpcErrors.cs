@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Errors;
+using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -10,6 +11,10 @@ public static class RpcErrors
 {
     /// <summary>The <c>ErrorInfo.domain</c> of every error this gateway raises.</summary>
     public const string ErrorDomain = "deinst.gateway";
+
+    /// <summary>Every error detail type the gateway puts into a status, for the JSON form of <c>google.protobuf.Any</c>.</summary>
+    public static readonly TypeRegistry DetailTypes = TypeRegistry.FromMessages(
+        ErrorInfo.Descriptor, BadRequest.Descriptor, ResourceInfo.Descriptor, PreconditionFailure.Descriptor, RetryInfo.Descriptor);
 
     public static RpcException From(DomainException exception) => StatusOf(exception).ToRpcException();
 

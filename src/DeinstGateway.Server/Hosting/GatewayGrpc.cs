@@ -36,7 +36,8 @@ public static class GatewayGrpc
             grpc.MaxReceiveMessageSize = gateway.MaxReceiveMessageBytes;
             grpc.MaxSendMessageSize = gateway.MaxSendMessageBytes;
             grpc.EnableDetailedErrors = false;
-        });
+        }).AddJsonTranscoding(json => json.TypeRegistry = RpcErrors.DetailTypes);
+        services.AddGatewayOpenApi();
         services.AddGrpcReflection();
         services.AddSingleton(HealthOptions.From(configuration));
         services.AddSingleton<DatabaseHealthCheck>();
@@ -50,9 +51,10 @@ public static class GatewayGrpc
     }
 
     /// <summary>
-    /// Every gRPC service needs an authenticated institution (the fallback policy); only the
-    /// health service answers anonymous probes, and it reveals nothing but serving or not.
-    /// Request frames are checked after authorisation, so an unknown caller costs no parsing.
+    /// Every gRPC service, its REST/JSON routes and the OpenAPI document need an authenticated
+    /// institution (the fallback policy); only the health service answers anonymous probes, and
+    /// it reveals nothing but serving or not. Request bodies are checked after authorisation, so
+    /// an unknown caller costs no parsing.
     /// </summary>
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
@@ -67,6 +69,7 @@ public static class GatewayGrpc
         app.MapGrpcService<ServiceRecordService>();
         app.MapGrpcService<AuditService>();
         app.MapGrpcReflectionService();
+        app.MapGatewayOpenApi();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.ReportWhenStarted();
         return app;

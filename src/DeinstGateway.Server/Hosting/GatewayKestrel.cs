@@ -7,9 +7,10 @@ namespace DeinstGateway.Server.Hosting;
 public static class GatewayKestrel
 {
     /// <summary>
-    /// HTTP/2 over TLS with the configured server certificate. Kestrel asks every client for a
-    /// certificate but accepts the handshake with any: the authentication handler checks it, so a
-    /// rejected caller gets UNAUTHENTICATED with a reason instead of a bare TLS failure.
+    /// HTTP/2 (gRPC and REST/JSON) and HTTP/1.1 (REST/JSON) over TLS with the configured server
+    /// certificate, on one endpoint. Kestrel asks every client for a certificate but accepts the
+    /// handshake with any: the authentication handler checks it, so a rejected caller gets
+    /// UNAUTHENTICATED with a reason instead of a bare TLS failure.
     /// </summary>
     public static WebApplicationBuilder AddGatewayKestrel(this WebApplicationBuilder builder)
     {
@@ -22,7 +23,7 @@ public static class GatewayKestrel
             kestrel.AddServerHeader = false;
             kestrel.Limits.Http2.MaxStreamsPerConnection = gateway.MaxConcurrentStreamsPerConnection;
             kestrel.Limits.MaxConcurrentConnections = gateway.MaxConcurrentConnections;
-            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http1AndHttp2);
             kestrel.ConfigureHttpsDefaults(https =>
             {
                 https.ServerCertificate = certificate;

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using DeinstGateway.Server.Errors;
 using DeinstGateway.Server.Limits;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Net.Compression;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.Extensions.Options;
 
 namespace DeinstGateway.Server.Hosting;
@@ -32,7 +34,14 @@ public sealed class RequestFrameGuard(RequestDelegate next, GatewayOptions gatew
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not { } method
+        var endpoint = context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is not null)
+        {
+            await InvokeJsonAsync(context);
+            return;
+        }
+
+        if (endpoint?.Metadata.GetMetadata<GrpcMethodMetadata>() is not { } method
             || _parsers.GetOrAdd(method.Method, RequestParser) is not { } request)
         {
             await next(context);
@@ -69,6 +78,34 @@ public sealed class RequestFrameGuard(RequestDelegate next, GatewayOptions gatew
             {
                 Interlocked.Decrement(ref _anonymousCalls);
             }
+        }
+    }
+
+    /// <summary>
+    /// A REST/JSON call: authenticated already (the fallback policy), so only its body is checked,
+    /// read whole against the same connection budget and size cap as a gRPC message.
+    /// </summary>
+    private async Task InvokeJsonAsync(HttpContext context)
+    {
+        var connection = context.Connection.Id;
+        var budget = _budgets.Enter(connection);
+        MessageBuffer? body = null;
+        try
+        {
+            (body, var refusal) = await JsonRequestBody.ReadAsync(context.Request, budget, gateway.MaxReceiveMessageBytes);
+            if (refusal is not null)
+            {
+                await JsonStatus.WriteAsync(context.Response, refusal);
+                return;
+            }
+
+            context.Request.Body = JsonRequestBody.AsStream(body!);
+            await next(context);
+        }
+        finally
+        {
+            body?.Dispose();
+            _budgets.Leave(connection, budget);
         }
     }
 

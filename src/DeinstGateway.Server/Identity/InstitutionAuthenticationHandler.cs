@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Time;
+using DeinstGateway.Server.Errors;
 using DeinstGateway.Server.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -63,15 +64,24 @@ public sealed class InstitutionAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         metrics.Rejected(Context, "unauthenticated");
-        GrpcTrailers.WriteStatusOnly(Response, Grpc.Core.StatusCode.Unauthenticated,
-            "UNAUTHENTICATED: " + (result.Failure?.Message ?? "a client certificate is required"));
+        await RefuseAsync(Grpc.Core.StatusCode.Unauthenticated, "UNAUTHENTICATED: " + (result.Failure?.Message ?? "a client certificate is required"));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         metrics.Rejected(Context, "permission_denied");
-        GrpcTrailers.WriteStatusOnly(Response, Grpc.Core.StatusCode.PermissionDenied,
-            "PERMISSION_DENIED: this kind of institution may not call this method");
+        return RefuseAsync(Grpc.Core.StatusCode.PermissionDenied, "PERMISSION_DENIED: this kind of institution may not call this method");
+    }
+
+    /// <summary>In the caller's protocol: a gRPC status, or for REST/JSON (and the OpenAPI document) a JSON google.rpc status.</summary>
+    private Task RefuseAsync(Grpc.Core.StatusCode code, string message)
+    {
+        if (!JsonStatus.IsGrpc(Request))
+        {
+            return JsonStatus.WriteAsync(Response, new Google.Rpc.Status { Code = (int)code, Message = message });
+        }
+
+        GrpcTrailers.WriteStatusOnly(Response, code, message);
         return Task.CompletedTask;
     }
 

@@ -22,6 +22,10 @@ public sealed class ServiceRecordService(
     public override async Task<RecordServicesResponse> RecordServiceBatches(IAsyncStreamReader<RecordServiceBatch> requestStream, ServerCallContext context) =>
         (await recording.RunAsync(context.GetCaller(), requestStream, context.CancellationToken)).ToProto();
 
+    /// <summary>One message of RecordServiceBatches, answered as that stream would answer it.</summary>
+    public override async Task<RecordServicesResponse> BatchRecordServices(RecordServiceBatch request, ServerCallContext context) =>
+        (await recording.RunAsync(context.GetCaller(), new SingleMessageReader<RecordServiceBatch>(request), context.CancellationToken)).ToProto();
+
     public override async Task<Deinst.V1.FundingReport> GetFundingReport(GetFundingReportRequest request, ServerCallContext context)
     {
         var start = request.Period?.StartDate ?? throw new Core.Errors.ValidationException("period.start_date", "is required");

@@ -1,6 +1,5 @@
 using DeinstGateway.Core.Access;
-using Deinst.V1;
-using Google.Protobuf.Reflection;
+using DeinstGateway.Server.Tests.Infrastructure;
 using Grpc.Core;
 
 namespace DeinstGateway.Server.Tests.Access;
@@ -45,12 +44,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
     [Fact]
     public void Probes_ForEveryCallOfTheGatewayServices_AreTheMatrixCalls()
     {
-        ServiceDescriptor[] services =
-        [
-            RegistryService.Descriptor, ClientService.Descriptor, TransferService.Descriptor, CapacityService.Descriptor,
-            SupportPlanService.Descriptor, ServiceRecordService.Descriptor, AuditService.Descriptor,
-        ];
-        var served = services.SelectMany(s => s.Methods.Select(m => $"/{s.FullName}/{m.Name}")).Order().ToList();
+        var served = GatewayContracts.Services.SelectMany(s => s.Methods.Select(m => $"/{s.FullName}/{m.Name}")).Order().ToList();
 
         // A call the matrix lacks would be refused to everyone and never probed: both lists must follow the protos.
         Assert.Equal(served, AccessMatrix.Methods.Order());

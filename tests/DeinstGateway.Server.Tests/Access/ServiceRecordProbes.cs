@@ -17,6 +17,7 @@ public static class ServiceRecordProbes
     [
         new(Rpcs.RecordServices, StatusCode.OK, RecordAsync),
         new(Rpcs.RecordServiceBatches, StatusCode.OK, RecordBatchAsync),
+        new(Rpcs.BatchRecordServices, StatusCode.OK, BatchRecordAsync),
         new(Rpcs.ListServiceRecords, StatusCode.OK, ListAsync),
         new(Rpcs.GetFundingReport, StatusCode.PermissionDenied, ReportAsync),
         new(Rpcs.WithdrawServiceRecord, StatusCode.NotFound, WithdrawAsync),
@@ -54,6 +55,9 @@ public static class ServiceRecordProbes
 
         return Seen.Answer((await call).Accepted == 1);
     }
+
+    private static async Task<Seen> BatchRecordAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller) =>
+        Seen.Answer((await Client(caller).BatchRecordServicesAsync(new RecordServiceBatch { Records = { world.NewServiceRecord() } })).Accepted == 1);
 
     private static async Task<Seen> ListAsync(AccessWorld world, InstitutionKind kind, CallInvoker caller)
     {

@@ -97,27 +97,26 @@ public sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>The TLS handler of <see cref="ChannelWith"/>, for tests that speak HTTP/2 below the gRPC client.</summary>
-    public static SocketsHttpHandler HandlerWith(X509Certificate2? clientCertificate)
-    {
-        var ssl = new SslClientAuthenticationOptions
-        {
-            // The client trusts only the test CA for the server, as an institution trusts the
-            // gateway's CA, and always offers its certificate whatever CA names the server lists.
-            CertificateChainPolicy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                CustomTrustStore = { X509CertificateLoader.LoadCertificateFromFile(TestPki.Instance.CaCertificatePath) },
-                RevocationMode = X509RevocationMode.NoCheck,
-            },
-            // Offline, so that the client never fetches the issuer URL of a certificate a test made:
-            // a connection to it must be the gateway's.
-            ClientCertificateContext = clientCertificate is null
-                ? null
-                : SslStreamCertificateContext.Create(clientCertificate, additionalCertificates: null, offline: true),
-        };
+    public static SocketsHttpHandler HandlerWith(X509Certificate2? clientCertificate) =>
+        new() { SslOptions = TlsWith(clientCertificate), EnableMultipleHttp2Connections = true };
 
-        return new SocketsHttpHandler { SslOptions = ssl, EnableMultipleHttp2Connections = true };
-    }
+    /// <summary>The TLS of an institution's client: trusts the test CA only, offers exactly this certificate.</summary>
+    public static SslClientAuthenticationOptions TlsWith(X509Certificate2? clientCertificate) => new()
+    {
+        // The client trusts only the test CA for the server, as an institution trusts the
+        // gateway's CA, and always offers its certificate whatever CA names the server lists.
+        CertificateChainPolicy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            CustomTrustStore = { X509CertificateLoader.LoadCertificateFromFile(TestPki.Instance.CaCertificatePath) },
+            RevocationMode = X509RevocationMode.NoCheck,
+        },
+        // Offline, so that the client never fetches the issuer URL of a certificate a test made:
+        // a connection to it must be the gateway's.
+        ClientCertificateContext = clientCertificate is null
+            ? null
+            : SslStreamCertificateContext.Create(clientCertificate, additionalCertificates: null, offline: true),
+    };
 
     public async ValueTask DisposeAsync()
     {
