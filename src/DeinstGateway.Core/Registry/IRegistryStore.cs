@@ -14,5 +14,5 @@ public interface IRegistryStore
     /// <summary>Every institution, whatever its validity, for an in-memory snapshot.</summary>
     Task<IReadOnlyList<Institution>> AllInstitutionsAsync(CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<EsfProject>> ListEsfProjectsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<Project>> ListProjectsAsync(CancellationToken cancellationToken);
 }

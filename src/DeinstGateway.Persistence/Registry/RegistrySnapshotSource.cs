@@ -34,7 +34,7 @@ internal sealed class RegistrySnapshotSource(IServiceScopeFactory scopes) : IReg
             _snapshot = new RegistrySnapshot(
                 await store.AllInstitutionsAsync(cancellationToken),
                 await store.ListServiceTypesAsync(cancellationToken),
-                await store.ListEsfProjectsAsync(cancellationToken));
+                await store.ListProjectsAsync(cancellationToken));
             _loadedAt = Environment.TickCount64;
             return _snapshot;
         }

@@ -27,8 +27,8 @@ internal sealed class InMemoryRegistryStore(IEnumerable<Institution> institution
     public Task<IReadOnlyList<Institution>> AllInstitutionsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Institution>>(_institutions);
 
-    public Task<IReadOnlyList<EsfProject>> ListEsfProjectsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<EsfProject>>([]);
+    public Task<IReadOnlyList<Project>> ListProjectsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Project>>([]);
 
     public Task<IReadOnlyList<ServiceTypeDefinition>> ListServiceTypesAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ServiceTypeDefinition>>([]);

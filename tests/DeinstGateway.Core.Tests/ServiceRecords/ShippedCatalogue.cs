@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeinstGateway.Core.Registry;
+using DeinstGateway.Core.ServiceRecords;
 
 namespace DeinstGateway.Core.Tests.ServiceRecords;
 
 /// <summary>
-/// The service catalogue of the shipped reference-data file (linked into the test output), so that
-/// the rules are tested against the limits the gateway really loads (a changed limit shows up here).
+/// The service catalogue and projects of the shipped reference-data file (linked into the test
+/// output), so that the rules are tested against the limits the gateway really loads (a changed
+/// limit shows up here).
 /// </summary>
 internal static class ShippedCatalogue
 {
@@ -16,17 +18,43 @@ internal static class ShippedCatalogue
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
-    public static IReadOnlyList<ServiceTypeDefinition> Load()
-    {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "reference-data.json"));
-        var file = JsonSerializer.Deserialize<CatalogueFile>(stream, Json)
-            ?? throw new InvalidDataException("The reference-data file is empty.");
-        return file.ServiceTypes
+    public static IReadOnlyList<ServiceTypeDefinition> Load() =>
+        Read().ServiceTypes
             .Select(s => new ServiceTypeDefinition(s.Type, s.NameLv, s.NameEn, s.Unit, s.Limits))
             .ToList();
+
+    public static IReadOnlyList<Project> LoadProjects() =>
+        Read().Projects
+            .Select(p => new Project(
+                p.Code, p.Number, p.Name, p.Lead,
+                p.FirstDay is { } first && p.LastDay is { } last ? new InclusivePeriod(first, last) : null,
+                p.FundingSources, p.Split,
+                p.Partners?.Select(partner => new ProjectPartner(partner.Institution, partner.ValidFrom, partner.ValidTo)).ToList(),
+                p.Services))
+            .ToList();
+
+    private static CatalogueFile Read()
+    {
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "reference-data.json"));
+        return JsonSerializer.Deserialize<CatalogueFile>(stream, Json)
+            ?? throw new InvalidDataException("The reference-data file is empty.");
     }
 
-    private sealed record CatalogueFile(IReadOnlyList<ServiceTypeEntry> ServiceTypes);
+    private sealed record CatalogueFile(IReadOnlyList<ServiceTypeEntry> ServiceTypes, IReadOnlyList<ProjectEntry> Projects);
+
+    private sealed record ProjectEntry(
+        string Code,
+        string? Number,
+        string? Name,
+        string? Lead,
+        DateOnly? FirstDay,
+        DateOnly? LastDay,
+        IReadOnlyList<FundingSource> FundingSources,
+        FundingShares? Split,
+        IReadOnlyList<PartnerEntry>? Partners,
+        IReadOnlyList<ProjectService>? Services);
+
+    private sealed record PartnerEntry(string Institution, DateOnly? ValidFrom, DateOnly? ValidTo);
 
     private sealed record ServiceTypeEntry(
         ServiceType Type,
