@@ -103,7 +103,7 @@ public sealed class ProgrammeRules
 
     /// <summary>The project whose rules judged a record <see cref="Check"/> accepted.</summary>
     public Project ProjectOf(ServiceRecordCandidate candidate) =>
-        ProjectOf(candidate, (code, _) => throw new ArgumentException($"The record was not accepted ({code}).", nameof(candidate)))!.Project;
+        ProjectChecks.ProjectOf(_projects, candidate, (code, _) => throw new ArgumentException($"The record was not accepted ({code}).", nameof(candidate)))!.Project;
 
     private static void CheckLimits(ServiceTypeDefinition definition, IEnumerable<ServiceLimit> limits, string owner)
     {
@@ -125,7 +125,7 @@ public sealed class ProgrammeRules
         void Fail(string code, string description) => violations.Add(new ServiceRecordViolation(code, description));
 
         var definition = CheckShape(candidate, Fail);
-        var project = ProjectOf(candidate, Fail);
+        var project = ProjectChecks.ProjectOf(_projects, candidate, Fail);
         if (definition is not null)
         {
             // The remaining rules need a sound period, an age on it and the service's limits.
@@ -137,58 +137,6 @@ public sealed class ProgrammeRules
         }
 
         return violations;
-    }
-
-    /// <summary>
-    /// The project whose rules judge the record: the one named in <c>project</c> or by its number in
-    /// <c>esf_project_code</c> (both must then agree); with neither, "no project" for a record not
-    /// funded by the ESF, which always belongs to a project. Null, with the reason, when none can be told.
-    /// </summary>
-    private ProjectRules? ProjectOf(ServiceRecordCandidate candidate, Action<string, string> fail)
-    {
-        ProjectRules? named = null;
-        if (candidate.ProjectCode is { } code && !_projects.TryGetValue(code, out named))
-        {
-            fail(ProjectUnknown, "The project is not known.");
-            return null;
-        }
-
-        if (!string.IsNullOrWhiteSpace(candidate.EsfProjectCode))
-        {
-            if (candidate.FundingSource != FundingSource.EsfProject)
-            {
-                fail(EsfProjectCodeNotExpected, "Only an ESF-funded record names an ESF project number.");
-                return null;
-            }
-
-            var numbered = _projects.Values.FirstOrDefault(p => string.Equals(p.Project.Number, candidate.EsfProjectCode, StringComparison.Ordinal));
-            if (numbered is null)
-            {
-                fail(EsfProjectUnknown, "No project of the programme has this ESF project number.");
-                return null;
-            }
-
-            if (named is not null && named != numbered)
-            {
-                fail(EsfProjectCodeDoesNotMatchProject, "esf_project_code is the number of another project than the one named in project.");
-                return null;
-            }
-
-            return numbered;
-        }
-
-        if (named is not null)
-        {
-            return named;
-        }
-
-        if (candidate.FundingSource == FundingSource.EsfProject)
-        {
-            fail(EsfProjectCodeMissing, "An ESF-funded record must name its project in project (or its number in esf_project_code).");
-            return null;
-        }
-
-        return _projects[Project.NoProjectCode];
     }
 
     /// <summary>Returns the service's definition when the period, the birth date and the service type allow the other rules to be judged.</summary>

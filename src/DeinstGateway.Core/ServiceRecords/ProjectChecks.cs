@@ -7,7 +7,8 @@ namespace DeinstGateway.Core.ServiceRecords;
 internal sealed record ProjectRules(Project Project, IReadOnlyDictionary<ServiceType, ProjectService> Services);
 
 /// <summary>
-/// The rules a record meets by belonging to its project: a funding source the project admits, a
+/// Which project a record belongs to (<see cref="ProjectOf"/>), and the rules it meets by belonging
+/// to it (<see cref="OfferedService"/>): a funding source the project admits, a
 /// period inside the project's, delivery in a partner municipality on every day, a service the
 /// project offers, to a recipient the project allows for it.
 /// <para>
@@ -20,6 +21,59 @@ internal sealed record ProjectRules(Project Project, IReadOnlyDictionary<Service
 /// </summary>
 internal static class ProjectChecks
 {
+    /// <summary>
+    /// The project whose rules judge the record: the one named in <c>project</c> or by its number in
+    /// <c>esf_project_code</c> (both must then agree); with neither, "no project" for a record not
+    /// funded by the ESF, which always belongs to a project. Null, with the reason, when none can be told.
+    /// </summary>
+    public static ProjectRules? ProjectOf(
+        IReadOnlyDictionary<string, ProjectRules> projects, ServiceRecordCandidate candidate, Action<string, string> fail)
+    {
+        ProjectRules? named = null;
+        if (candidate.ProjectCode is { } code && !projects.TryGetValue(code, out named))
+        {
+            fail(ProjectUnknown, "The project is not known.");
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(candidate.EsfProjectCode))
+        {
+            if (candidate.FundingSource != FundingSource.EsfProject)
+            {
+                fail(EsfProjectCodeNotExpected, "Only an ESF-funded record names an ESF project number.");
+                return null;
+            }
+
+            var numbered = projects.Values.FirstOrDefault(p => string.Equals(p.Project.Number, candidate.EsfProjectCode, StringComparison.Ordinal));
+            if (numbered is null)
+            {
+                fail(EsfProjectUnknown, "No project of the programme has this ESF project number.");
+                return null;
+            }
+
+            if (named is not null && named != numbered)
+            {
+                fail(EsfProjectCodeDoesNotMatchProject, "esf_project_code is the number of another project than the one named in project.");
+                return null;
+            }
+
+            return numbered;
+        }
+
+        if (named is not null)
+        {
+            return named;
+        }
+
+        if (candidate.FundingSource == FundingSource.EsfProject)
+        {
+            fail(EsfProjectCodeMissing, "An ESF-funded record must name its project in project (or its number in esf_project_code).");
+            return null;
+        }
+
+        return projects[Project.NoProjectCode];
+    }
+
     /// <summary>The service as the project offers it, or null (with the reason) when it does not offer it.</summary>
     public static ProjectService? OfferedService(
         ServiceRecordCandidate candidate, ProjectRules rules, ServiceProviderFacts? provider, Action<string, string> fail)
