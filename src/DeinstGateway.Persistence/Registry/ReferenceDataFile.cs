@@ -14,9 +14,9 @@ internal sealed record ReferenceDataFile(
     IReadOnlyList<ServiceTypeEntry> ServiceTypes,
     IReadOnlyList<InstitutionEntry> Institutions,
     IReadOnlyList<CapacityEntry>? Capacities,
-    IReadOnlyList<ProjectEntry>? Projects)
+    IReadOnlyList<Project>? Projects)
 {
-    public IReadOnlyList<ProjectEntry> ProjectEntries => Projects ?? [];
+    public IReadOnlyList<Project> ProjectEntries => Projects ?? [];
 
     public IReadOnlyList<CapacityEntry> CapacityEntries => Capacities ?? [];
 
@@ -119,7 +119,7 @@ internal sealed record ReferenceDataFile(
         problems.AddRange(SuccessorProblems());
         var byCode = Institutions.GroupBy(i => i.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var catalogue = ServiceTypes.Select(s => s.Type).ToHashSet();
-        problems.AddRange(ProjectEntries.SelectMany(p => p.Problems(byCode, catalogue)));
+        problems.AddRange(ProjectEntries.SelectMany(p => ProjectDefinitions.Problems(p, byCode, catalogue)));
         if (ProjectEntries.Select(p => p.Code).Distinct(StringComparer.Ordinal).Count() != ProjectEntries.Count)
         {
             problems.Add("a project code appears twice");

@@ -122,7 +122,7 @@ public sealed class ReferenceDataLoader(GatewayDbContext db, ILogger<ReferenceDa
 
             project.Number = entry.Number;
             project.Name = entry.Name;
-            project.Definition = entry.ToJson();
+            project.Definition = ProjectDefinitions.ToJson(entry);
         }
 
         var changes = db.ChangeTracker.Entries().ToList();

@@ -25,7 +25,7 @@ internal sealed class RegistryStore(GatewayDbContext db) : IRegistryStore
 
     public async Task<IReadOnlyList<Project>> ListProjectsAsync(CancellationToken cancellationToken) =>
         (await db.Projects.AsNoTracking().OrderBy(p => p.Code).Select(p => p.Definition).ToListAsync(cancellationToken))
-            .Select(definition => ProjectEntry.FromJson(definition).ToDomain())
+            .Select(ProjectDefinitions.FromJson)
             .ToList();
 
     public static string? FormatServices(IReadOnlyCollection<ServiceType>? services) =>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeinstGateway.Core.Registry;
-using DeinstGateway.Core.ServiceRecords;
 
 namespace DeinstGateway.Core.Tests.ServiceRecords;
 
@@ -23,15 +22,7 @@ internal static class ShippedCatalogue
             .Select(s => new ServiceTypeDefinition(s.Type, s.NameLv, s.NameEn, s.Unit, s.Limits))
             .ToList();
 
-    public static IReadOnlyList<Project> LoadProjects() =>
-        Read().Projects
-            .Select(p => new Project(
-                p.Code, p.Number, p.Name, p.Lead,
-                p.FirstDay is { } first && p.LastDay is { } last ? new InclusivePeriod(first, last) : null,
-                p.FundingSources, p.Split,
-                p.Partners?.Select(partner => new ProjectPartner(partner.Institution, partner.ValidFrom, partner.ValidTo)).ToList(),
-                p.Services))
-            .ToList();
+    public static IReadOnlyList<Project> LoadProjects() => Read().Projects;
 
     private static CatalogueFile Read()
     {
@@ -40,21 +31,7 @@ internal static class ShippedCatalogue
             ?? throw new InvalidDataException("The reference-data file is empty.");
     }
 
-    private sealed record CatalogueFile(IReadOnlyList<ServiceTypeEntry> ServiceTypes, IReadOnlyList<ProjectEntry> Projects);
-
-    private sealed record ProjectEntry(
-        string Code,
-        string? Number,
-        string? Name,
-        string? Lead,
-        DateOnly? FirstDay,
-        DateOnly? LastDay,
-        IReadOnlyList<FundingSource> FundingSources,
-        FundingShares? Split,
-        IReadOnlyList<PartnerEntry>? Partners,
-        IReadOnlyList<ProjectService>? Services);
-
-    private sealed record PartnerEntry(string Institution, DateOnly? ValidFrom, DateOnly? ValidTo);
+    private sealed record CatalogueFile(IReadOnlyList<ServiceTypeEntry> ServiceTypes, IReadOnlyList<Project> Projects);
 
     private sealed record ServiceTypeEntry(
         ServiceType Type,
