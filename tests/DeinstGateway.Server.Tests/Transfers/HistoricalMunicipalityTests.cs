@@ -27,7 +27,7 @@ public sealed class HistoricalMunicipalityTests(GatewayFixture fixture)
     }
 
     [Theory]
-    [InlineData("mun-bauska", "2018-03-01", "does not exist on the planned move date")] // today's municipality before the reform
+    [InlineData("mun-bauska", "2018-03-01", "it exists from 2021-07-01, name the municipality of that day")] // today's municipality before the reform
     [InlineData("mun-pre2021-vecumnieki", "2021-07-01", "its successor is institutions/mun-bauska")] // the county on the reform's day
     public async Task Submit_MunicipalityNotOfTheMoveDate_IsRejectedNamingTheDestination(string destination, string moveDate, string description)
     {
