@@ -57,7 +57,7 @@ public sealed class MigrationsTests
     }
 
     [Fact]
-    public async Task SqliteMigration_ProjectsAndRecipients_KeepsEveryServiceRecordAndNamesItsProject()
+    public async Task SqliteMigration_ProjectsAndRecipients_KeepsEveryServiceRecordAndNamesItsProject_AndBack()
     {
         // Arrange: a database at the initial migration holding an ESF record of Zemgale's project and a municipal one.
         var path = Path.Combine(Path.GetTempPath(), $"deinst-upgrade-{Guid.NewGuid():N}.db");
@@ -86,6 +86,15 @@ public sealed class MigrationsTests
                 ["r1 esf-zemgale Client 4500 9.2.2.1/15/I/001", "r2 none Client 4500 <null>"],
                 await SqliteFile.ColumnAsync(path, "SELECT Id || ' ' || ProjectCode || ' ' || RecipientKind || ' ' || CostCents || ' ' || COALESCE(EsfProjectCode, '<null>') FROM service_records ORDER BY Id"));
             Assert.Equal(["projects"], await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE name IN ('projects', 'esf_projects')"));
+
+            // And back: the downgrade keeps the records too.
+            await using (var db = SqliteContext(path))
+            {
+                await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+            }
+
+            Assert.Equal(["r1", "r2"], await SqliteFile.ColumnAsync(path, "SELECT Id FROM service_records ORDER BY Id"));
+            Assert.Equal(["esf_projects"], await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE name IN ('projects', 'esf_projects')"));
         }
         finally
         {
