@@ -80,6 +80,7 @@ public sealed class ProgrammeRulesProjectTests
         { "No project rehabilitation, child without a plan", Rehabilitation(Child, "2024-03-04", "2024-03-08", 3), In(InRiga), [] },
         { "No project rehabilitation, adult without a plan", Rehabilitation(Adult, "2024-03-04", "2024-03-08", 3), In(InRiga), ["SOCIAL_REHABILITATION_ADULT_SUPPORT_PLAN"] },
         { "No project rehabilitation, legal representative", For(RecipientKind.LegalRepresentative, Rehabilitation(Child, "2024-03-04", "2024-03-08", 3)), In(InRiga), [ServiceRecordReasons.RecipientNotPermitted] },
+        { "No project, unknown recipient kind", For((RecipientKind)9, Rehabilitation(Child, "2024-03-04", "2024-03-08", 3)), In(InRiga), [ServiceRecordReasons.RecipientKindUnknown] },
     };
 
     [Theory]
