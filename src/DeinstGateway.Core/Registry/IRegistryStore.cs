@@ -8,5 +8,5 @@ public interface IRegistryStore
 
     Task<IReadOnlyList<ServiceTypeDefinition>> ListServiceTypesAsync(CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<EsfProject>> ListEsfProjectsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<Project>> ListProjectsAsync(CancellationToken cancellationToken);
 }

@@ -1,13 +1,13 @@
 namespace DeinstGateway.Core.Registry;
 
 /// <summary>
-/// The registry and service catalogue in memory, immutable: calls answer from it and never read
-/// the registry tables. Reference data changes only when a gateway loads its file at start, so the
-/// whole snapshot is replaced then (and, on other replicas, at their next refresh).
+/// The registry, service catalogue and projects in memory, immutable: calls answer from it and
+/// never read the registry tables. Reference data changes only when a gateway loads its file at
+/// start, so the whole snapshot is replaced then (and, on other replicas, at their next refresh).
 /// </summary>
 public sealed class RegistrySnapshot
 {
-    private readonly Dictionary<string, EsfProject> _esfProjects;
+    private readonly Dictionary<string, Project> _projects;
     private readonly Dictionary<string, Institution> _institutions;
     private readonly Dictionary<ServiceType, ServiceTypeDefinition> _serviceTypes;
 
@@ -17,9 +17,9 @@ public sealed class RegistrySnapshot
     private readonly ServiceTypeDefinition[] _catalogue;
 
     public RegistrySnapshot(
-        IReadOnlyList<Institution> institutions, IReadOnlyList<ServiceTypeDefinition> serviceTypes, IReadOnlyList<EsfProject>? esfProjects = null)
+        IReadOnlyList<Institution> institutions, IReadOnlyList<ServiceTypeDefinition> serviceTypes, IReadOnlyList<Project>? projects = null)
     {
-        _esfProjects = (esfProjects ?? []).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        _projects = (projects ?? []).ToDictionary(p => p.Code, StringComparer.Ordinal);
         _institutions = institutions.ToDictionary(i => i.Code, StringComparer.Ordinal);
         _serviceTypes = serviceTypes.ToDictionary(s => s.Type);
         _inCodeOrder = [.. institutions.OrderBy(i => i.Code, StringComparer.Ordinal)];
@@ -31,7 +31,8 @@ public sealed class RegistrySnapshot
 
     public IEnumerable<Institution> Institutions => _inCodeOrder;
 
-    public IReadOnlyDictionary<string, EsfProject> EsfProjects => _esfProjects;
+    /// <summary>The programme's projects by code, "no project" (<see cref="Project.NoProjectCode"/>) among them.</summary>
+    public IReadOnlyDictionary<string, Project> Projects => _projects;
 
     /// <summary>The catalogue in the order of its service types.</summary>
     public IReadOnlyList<ServiceTypeDefinition> ServiceTypes => _catalogue;
@@ -52,6 +53,56 @@ public sealed class RegistrySnapshot
         // A code the registry no longer holds still marks a place in the order.
         var at = Array.BinarySearch(_codes, afterCode, StringComparer.Ordinal);
         return _inCodeOrder.Skip(at >= 0 ? at + 1 : ~at);
+    }
+
+    /// <summary>
+    /// The municipality that holds the territory of municipality <paramref name="code"/> (a
+    /// historical one such as a pre-2021 county, or a current one) on <paramref name="on"/>, or,
+    /// without a date, today's: the successor chain is followed from <paramref name="code"/> past
+    /// every municipality that had ended by then. A municipality still in existence answers itself.
+    /// Null when <paramref name="code"/> is not a municipality of the registry. Reports and
+    /// monitoring use it to roll records naming a former municipality up to the current one.
+    /// </summary>
+    public Institution? CurrentMunicipalityOf(string code, DateOnly? on = null)
+    {
+        var municipality = Find(code);
+        // The loader refuses successor cycles; the bound only keeps a bad snapshot from looping.
+        for (var step = 0; municipality?.Kind == InstitutionKind.Municipality && step <= _institutions.Count; step++)
+        {
+            var ended = on is { } day ? municipality.ValidTo is { } to && to <= day : municipality.Successor is not null;
+            if (!ended || municipality.Successor is null)
+            {
+                return municipality;
+            }
+
+            municipality = Find(municipality.Successor.Code);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The codes standing for the place of municipality <paramref name="municipalityCode"/>: today's
+    /// municipality holding it, every municipality rolled up into that one (itself included) and its
+    /// planning region. Empty when the code is not a municipality.
+    /// </summary>
+    public IReadOnlySet<string> TerritoryOf(string municipalityCode)
+    {
+        var territory = new HashSet<string>(StringComparer.Ordinal);
+        if (CurrentMunicipalityOf(municipalityCode) is not { } current)
+        {
+            return territory;
+        }
+
+        territory.UnionWith(Institutions
+            .Where(i => i.Kind == InstitutionKind.Municipality && CurrentMunicipalityOf(i.Code)?.Code == current.Code)
+            .Select(i => i.Code));
+        if (current.PlanningRegion is { } region)
+        {
+            territory.Add(region.Code);
+        }
+
+        return territory;
     }
 }
 

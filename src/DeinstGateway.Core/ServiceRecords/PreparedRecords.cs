@@ -16,13 +16,11 @@ public sealed class PreparedRecords
     private PreparedRecords(
         IReadOnlyList<PreparedRecord> records,
         ProgrammeRules rules,
-        IReadOnlyDictionary<string, InclusivePeriod> esfProjects,
         IReadOnlySet<ServiceType> cappedServices,
         InclusivePeriod window)
     {
         Records = records;
         Rules = rules;
-        EsfProjects = esfProjects;
         CappedServices = cappedServices;
         Window = window;
     }
@@ -30,8 +28,6 @@ public sealed class PreparedRecords
     internal IReadOnlyList<PreparedRecord> Records { get; }
 
     internal ProgrammeRules Rules { get; }
-
-    internal IReadOnlyDictionary<string, InclusivePeriod> EsfProjects { get; }
 
     /// <summary>The batch's services under a quantity cap: only these need the clients' earlier records.</summary>
     internal IReadOnlySet<ServiceType> CappedServices { get; }
@@ -51,7 +47,12 @@ public sealed class PreparedRecords
             if (!providers.TryGetValue(code, out var facts))
             {
                 var provider = snapshot.Find(code);
-                facts = provider?.Kind == InstitutionKind.ServiceProvider ? new ServiceProviderFacts(provider, provider.OfferedServices.ToHashSet()) : null;
+                facts = provider?.Kind == InstitutionKind.ServiceProvider
+                    ? new ServiceProviderFacts(
+                        provider,
+                        provider.OfferedServices.ToHashSet(),
+                        provider.Municipality is { } municipality ? snapshot.TerritoryOf(municipality.Code) : new HashSet<string>())
+                    : null;
                 providers[code] = facts;
             }
 
@@ -73,19 +74,18 @@ public sealed class PreparedRecords
             var period = record.Period!.Value;
             first = first is { } f && f <= period.FirstDay ? f : period.FirstDay;
             last = last is { } l && l >= period.LastDay ? l : period.LastDay;
-            if (snapshot.Find(record.ServiceType)?.Limits.Any(l => l.Kind == ServiceLimitKind.QuantityCap) == true)
-            {
-                capped.Add(record.ServiceType);
-            }
+            capped.Add(record.ServiceType);
         }
+
+        var rules = new ProgrammeRules(snapshot.ServiceTypes, snapshot.Projects.Values);
+        capped.IntersectWith(rules.CappedServices);
 
         var window = first is { } from && last is { } until
             ? new InclusivePeriod(Shift(new DateOnly(from.Year, 1, 1), -7), Shift(new DateOnly(until.Year, 12, 31), 7))
             : default;
         return new PreparedRecords(
             records,
-            new ProgrammeRules(snapshot.ServiceTypes),
-            snapshot.EsfProjects.ToDictionary(p => p.Key, p => new InclusivePeriod(p.Value.Start, p.Value.End), StringComparer.Ordinal),
+            rules,
             capped,
             window);
     }
@@ -99,6 +99,7 @@ public sealed class PreparedRecords
         var requestId = Uuid.Normalize(input.RequestId);
         var clientId = input.Client.StartsWith("clients/", StringComparison.Ordinal) ? Uuid.Normalize(input.Client["clients/".Length..]) : null;
         var providerCode = InstitutionCode.FromResourceName(input.Provider);
+        var projectCode = input.Project.Length == 0 ? null : Project.CodeFromResourceName(input.Project);
         var first = input.FirstDay?.ToDate();
         var last = input.LastDay?.ToDate();
         ServiceRecordViolation? problem =
@@ -106,17 +107,26 @@ public sealed class PreparedRecords
             : clientId is null ? new(ServiceRecording.ClientUnknown, "client must be clients/{client}.")
             : providerCode is null ? new(ServiceRecordReasons.ProviderUnknown, "provider must be institutions/{code}.")
             : first is null || last is null ? new(ServiceRecording.PeriodMissing, "first_day and last_day must be real calendar dates.")
+            : input.Project.Length > 0 && projectCode is null ? new(ServiceRecordReasons.ProjectUnknown, "project must be projects/{code}.")
             : null;
         if (problem is not null)
         {
-            return new PreparedRecord(input, problem, null, null, null, null, null, null);
+            return new PreparedRecord(input, problem, null, null, null, null, null, null, null);
         }
 
         var canonical = string.Join('\n', clientId, input.ServiceType, providerCode, first!.Value.ToString("O"), last!.Value.ToString("O"),
             input.Quantity, input.Unit, input.CostCents, input.FundingSource, input.EsfProjectCode);
+
+        // The fields added with projects join the digest only when set, so that a record sent before
+        // them and resent unchanged is still recognised as the same record.
+        if (projectCode is not null || input.RecipientKind != 0)
+        {
+            canonical = string.Join('\n', canonical, projectCode, input.RecipientKind);
+        }
+
         return new PreparedRecord(
             input, null, requestId, SHA256.HashData(Encoding.UTF8.GetBytes(canonical)),
-            clientId, providerCode, new InclusivePeriod(first.Value, last.Value), provider(providerCode!));
+            clientId, providerCode, projectCode, new InclusivePeriod(first.Value, last.Value), provider(providerCode!));
     }
 }
 
@@ -131,10 +141,14 @@ internal sealed record PreparedRecord(
     byte[]? ContentHash,
     string? ClientId,
     string? ProviderCode,
+    string? ProjectCode,
     InclusivePeriod? Period,
     ServiceProviderFacts? Provider)
 {
     public ServiceType ServiceType => (ServiceType)Input.ServiceType;
 
     public string? EsfProjectCode => Input.EsfProjectCode.Length == 0 ? null : Input.EsfProjectCode;
+
+    /// <summary>Unspecified (0) is the client in person, as before recipients were recorded.</summary>
+    public RecipientKind RecipientKind => Input.RecipientKind == 0 ? RecipientKind.Client : (RecipientKind)Input.RecipientKind;
 }

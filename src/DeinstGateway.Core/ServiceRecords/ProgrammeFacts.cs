@@ -7,7 +7,6 @@ namespace DeinstGateway.Core.ServiceRecords;
 /// the rules stay plain computation (no store, no clock).
 /// </summary>
 /// <param name="Provider">The provider the record names, or null when the registry does not know it.</param>
-/// <param name="EsfProjects">The ESF projects by code, each with its eligibility period.</param>
 /// <param name="SupportPlans">The client's support plans that are in force (not withdrawn or declined).</param>
 /// <param name="EarlierRecords">
 /// The client's records already accepted and not withdrawn, at least those of the record's service
@@ -16,12 +15,16 @@ namespace DeinstGateway.Core.ServiceRecords;
 /// </param>
 public sealed record ProgrammeFacts(
     ServiceProviderFacts? Provider,
-    IReadOnlyDictionary<string, InclusivePeriod> EsfProjects,
     IReadOnlyList<SupportPlanFacts> SupportPlans,
     IReadOnlyList<RecordedQuantity> EarlierRecords);
 
 /// <summary>A provider from the registry and the service types it offers.</summary>
-public sealed record ServiceProviderFacts(Institution Institution, IReadOnlySet<ServiceType> OfferedServices);
+/// <param name="Territory">
+/// The codes that stand for where it delivers: its municipality rolled up to today's, every former
+/// municipality rolled up into that one, and its planning region; a project's partner entries are
+/// matched against them.
+/// </param>
+public sealed record ServiceProviderFacts(Institution Institution, IReadOnlySet<ServiceType> OfferedServices, IReadOnlySet<string> Territory);
 
 /// <summary>
 /// An individual support plan: the services it plans and the days it is valid, both included (an

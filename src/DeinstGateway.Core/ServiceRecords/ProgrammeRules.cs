@@ -7,10 +7,13 @@ namespace DeinstGateway.Core.ServiceRecords;
 
 /// <summary>
 /// Checks one service record against the programme's rules and returns every violation, so that a
-/// sender can fix a record in one go; an empty list means the record may be stored. The limits of a
-/// service type (ages, caps, support plans) are the catalogue's data and are reported under their
-/// own codes: changing a limit in the reference data changes the outcome without a code change. The
-/// other rules (shape, provider, funding) are fixed and report a code of <see cref="ServiceRecordReasons"/>.
+/// sender can fix a record in one go; an empty list means the record may be stored. The rules belong
+/// to the record's project (<see cref="Project"/>): the services it offers, to whom, and their limits
+/// (ages, caps, support plans), reported under the limits' own codes; "no project" applies the
+/// catalogue's limits, the general rules. All of it is reference data: changing a limit changes the
+/// outcome without a code change. The other rules (shape, provider, the project's funding, period
+/// and partners, see <see cref="ProjectChecks"/>) are fixed and report a code of
+/// <see cref="ServiceRecordReasons"/>.
 /// <para>
 /// Age: a limit's age range is judged on every day of the period, not on the first day alone. Ages
 /// only grow, so the ages on the first and on the last day bound every day between. An age
@@ -43,11 +46,17 @@ public sealed class ProgrammeRules
     private const int HoursPerDay = 24;
 
     private readonly Dictionary<ServiceType, ServiceTypeDefinition> _catalogue = [];
+    private readonly Dictionary<string, ProjectRules> _projects = new(StringComparer.Ordinal);
 
-    /// <summary>Throws <see cref="ArgumentException"/> for limits that cannot be applied, so that bad reference data fails at start.</summary>
-    public ProgrammeRules(IEnumerable<ServiceTypeDefinition> catalogue)
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> for limits that cannot be applied, a project offering a
+    /// service outside the catalogue, or no "no project" (<see cref="Project.NoProjectCode"/>), so
+    /// that bad reference data fails at start.
+    /// </summary>
+    public ProgrammeRules(IEnumerable<ServiceTypeDefinition> catalogue, IEnumerable<Project> projects)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(projects);
         foreach (var definition in catalogue)
         {
             if (!_catalogue.TryAdd(definition.Type, definition))
@@ -55,12 +64,54 @@ public sealed class ProgrammeRules
                 throw new ArgumentException($"Service type {definition.Type} appears twice in the catalogue.", nameof(catalogue));
             }
 
-            foreach (var limit in definition.Limits)
+            CheckLimits(definition, definition.Limits, "the catalogue");
+        }
+
+        foreach (var project in projects)
+        {
+            var services = project.Services
+                ?? _catalogue.Values.Select(d => new ProjectService(d.Type, d.Limits, [RecipientKind.Client])).ToList();
+            var offered = new Dictionary<ServiceType, ProjectService>();
+            foreach (var service in services)
             {
-                if (CatalogueLimits.Problem(definition, limit) is { } problem)
+                if (!_catalogue.TryGetValue(service.Type, out var definition) || !offered.TryAdd(service.Type, service))
                 {
-                    throw new ArgumentException($"Service limit '{limit.Code}' of {definition.Type} {problem}.", nameof(catalogue));
+                    throw new ArgumentException($"Project '{project.Code}' offers {service.Type}, which is not in the catalogue or appears twice.", nameof(projects));
                 }
+
+                CheckLimits(definition, service.Limits, $"project '{project.Code}'");
+            }
+
+            if (!_projects.TryAdd(project.Code, new ProjectRules(project, offered)))
+            {
+                throw new ArgumentException($"Project '{project.Code}' appears twice.", nameof(projects));
+            }
+        }
+
+        if (!_projects.ContainsKey(Project.NoProjectCode))
+        {
+            throw new ArgumentException($"The projects lack '{Project.NoProjectCode}', whose rules judge records outside any project.", nameof(projects));
+        }
+    }
+
+    /// <summary>The services some project caps: only their earlier records need reading.</summary>
+    public IReadOnlySet<ServiceType> CappedServices => _projects.Values
+        .SelectMany(p => p.Services.Values)
+        .Where(s => s.Limits.Any(l => l.Kind == ServiceLimitKind.QuantityCap))
+        .Select(s => s.Type)
+        .ToHashSet();
+
+    /// <summary>The project whose rules judged a record <see cref="Check"/> accepted.</summary>
+    public Project ProjectOf(ServiceRecordCandidate candidate) =>
+        ProjectChecks.ProjectOf(_projects, candidate, (code, _) => throw new ArgumentException($"The record was not accepted ({code}).", nameof(candidate)))!.Project;
+
+    private static void CheckLimits(ServiceTypeDefinition definition, IEnumerable<ServiceLimit> limits, string owner)
+    {
+        foreach (var limit in limits)
+        {
+            if (CatalogueLimits.Problem(definition, limit) is { } problem)
+            {
+                throw new ArgumentException($"Service limit '{limit.Code}' of {definition.Type} in {owner} {problem}.");
             }
         }
     }
@@ -74,12 +125,15 @@ public sealed class ProgrammeRules
         void Fail(string code, string description) => violations.Add(new ServiceRecordViolation(code, description));
 
         var definition = CheckShape(candidate, Fail);
+        var project = ProjectChecks.ProjectOf(_projects, candidate, Fail);
         if (definition is not null)
         {
             // The remaining rules need a sound period, an age on it and the service's limits.
             CheckProvider(candidate, facts.Provider, Fail);
-            CheckFunding(candidate, facts.EsfProjects, Fail);
-            CheckLimits(candidate, definition, facts, Fail);
+            if (project is not null && ProjectChecks.OfferedService(candidate, project, facts.Provider, Fail) is { } service)
+            {
+                CheckLimits(candidate, definition, service.Limits, facts, Fail);
+            }
         }
 
         return violations;
@@ -118,6 +172,11 @@ public sealed class ProgrammeRules
         if (!Enum.IsDefined(candidate.FundingSource))
         {
             fail(FundingSourceUnknown, "The funding source is not one the programme knows.");
+        }
+
+        if (!Enum.IsDefined(candidate.RecipientKind))
+        {
+            fail(RecipientKindUnknown, "The recipient kind is not one the programme knows.");
         }
 
         if (!_catalogue.TryGetValue(candidate.ServiceType, out var definition))
@@ -174,46 +233,17 @@ public sealed class ProgrammeRules
         }
     }
 
-    private static void CheckFunding(
-        ServiceRecordCandidate candidate,
-        IReadOnlyDictionary<string, InclusivePeriod> esfProjects,
-        Action<string, string> fail)
-    {
-        var code = candidate.EsfProjectCode;
-        if (candidate.FundingSource != FundingSource.EsfProject)
-        {
-            if (!string.IsNullOrWhiteSpace(code))
-            {
-                fail(EsfProjectCodeNotExpected, "Only an ESF-funded record names an ESF project.");
-            }
-
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            fail(EsfProjectCodeMissing, "An ESF-funded record must name its ESF project.");
-        }
-        else if (!esfProjects.TryGetValue(code, out var projectPeriod))
-        {
-            fail(EsfProjectUnknown, "The ESF project is not known.");
-        }
-        else if (!projectPeriod.Covers(candidate.Period))
-        {
-            fail(EsfOutsideProjectPeriod, "The period is not wholly inside the ESF project's period.");
-        }
-    }
-
     private static void CheckLimits(
         ServiceRecordCandidate candidate,
         ServiceTypeDefinition definition,
+        IReadOnlyList<ServiceLimit> limits,
         ProgrammeFacts facts,
         Action<string, string> fail)
     {
         var ageOnFirstDay = PersonAge.YearsOn(candidate.ClientBirthDate, candidate.Period.FirstDay);
         var ageOnLastDay = PersonAge.YearsOn(candidate.ClientBirthDate, candidate.Period.LastDay);
         var crossedBoundaries = new HashSet<LimitPeriod>();
-        foreach (var limit in definition.Limits)
+        foreach (var limit in limits)
         {
             if (limit.Kind == ServiceLimitKind.AgeEligibility)
             {

@@ -7,7 +7,11 @@ using DeinstGateway.Core.Transfers;
 
 namespace DeinstGateway.Core.ServiceRecords;
 
-/// <summary>A service delivered to a client, as accepted, and its withdrawal once withdrawn.</summary>
+/// <summary>
+/// A service delivered to a client, as accepted, and its withdrawal once withdrawn. It names the
+/// project whose rules judged it and who received it (the client, or for the client its legal
+/// representative or foster family); it counts under the client either way.
+/// </summary>
 public sealed record ServiceRecord(
     string Id,
     string ClientId,
@@ -21,6 +25,8 @@ public sealed record ServiceRecord(
     string? EsfProjectCode,
     string RecordedByCode,
     DateTimeOffset RecordTime,
+    string ProjectCode,
+    RecipientKind RecipientKind,
     Withdrawal? Withdrawal = null);
 
 /// <summary>One record as it arrived: names and numbers unchecked.</summary>
@@ -35,7 +41,9 @@ public sealed record RecordInput(
     int Unit,
     long CostCents,
     int FundingSource,
-    string EsfProjectCode);
+    string EsfProjectCode,
+    string Project,
+    int RecipientKind);
 
 /// <summary>A rejected record: its request id as sent, cut to the length of a valid one (<see cref="Uuid.Echo"/>), and why.</summary>
 public sealed record RecordRejection(string RequestId, IReadOnlyList<ServiceRecordViolation> Reasons)
@@ -87,9 +95,9 @@ public interface IServiceRecordStore
     Task<IReadOnlyList<ServiceRecord>> ListAsync(
         ServiceRecordScope? scope, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Records of these providers that are not withdrawn and whose first day lies in [from, until), in id order.</summary>
+    /// <summary>Records of these providers (and of the project, when given) that are not withdrawn and whose first day lies in [from, until), in id order.</summary>
     Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
-        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken);
+        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode, CancellationToken cancellationToken);
 
     /// <summary>
     /// Opens one write transaction that may withdraw one record, read inside it if the caller recorded

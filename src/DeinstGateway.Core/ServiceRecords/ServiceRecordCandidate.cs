@@ -8,7 +8,9 @@ namespace DeinstGateway.Core.ServiceRecords;
 /// </summary>
 /// <param name="Period">The days of delivery, both included.</param>
 /// <param name="Quantity">How much was delivered, in <paramref name="Unit"/>, which must be the service's unit.</param>
-/// <param name="EsfProjectCode">The ESF project's code (e.g. 9.2.2.1/15/I/001); only with <see cref="FundingSource.EsfProject"/>.</param>
+/// <param name="EsfProjectCode">The ESF project's number (e.g. 9.2.2.1/15/I/001); only with <see cref="FundingSource.EsfProject"/>.</param>
+/// <param name="ProjectCode">The code of the project the record names (<see cref="Project.Code"/>), or null when it names none.</param>
+/// <param name="RecipientKind">Who received the service; the record counts under the client whoever it is.</param>
 public sealed record ServiceRecordCandidate(
     DateOnly ClientBirthDate,
     ServiceType ServiceType,
@@ -18,4 +20,6 @@ public sealed record ServiceRecordCandidate(
     ServiceUnit Unit,
     long CostCents,
     FundingSource FundingSource,
-    string? EsfProjectCode);
+    string? EsfProjectCode,
+    string? ProjectCode = null,
+    RecipientKind RecipientKind = RecipientKind.Client);

@@ -8,7 +8,7 @@ namespace DeinstGateway.Core.ServiceRecords;
 /// </summary>
 public sealed record ServiceRecordViolation(string Code, string Description);
 
-/// <summary>The codes of the rules that are not limits of the service catalogue.</summary>
+/// <summary>The codes of the rules that are not limits of the service catalogue or of a project.</summary>
 public static class ServiceRecordReasons
 {
     public const string PeriodEndBeforeStart = "PERIOD_END_BEFORE_START";
@@ -28,4 +28,11 @@ public static class ServiceRecordReasons
     public const string EsfProjectUnknown = "ESF_PROJECT_UNKNOWN";
     public const string EsfOutsideProjectPeriod = "ESF_OUTSIDE_PROJECT_PERIOD";
     public const string PeriodSpansCapBoundary = "PERIOD_SPANS_CAP_BOUNDARY";
+    public const string ProjectUnknown = "PROJECT_UNKNOWN";
+    public const string EsfProjectCodeDoesNotMatchProject = "ESF_PROJECT_CODE_DOES_NOT_MATCH_PROJECT";
+    public const string FundingSourceNotInProject = "FUNDING_SOURCE_NOT_IN_PROJECT";
+    public const string DeliveredOutsideProjectPartners = "DELIVERED_OUTSIDE_PROJECT_PARTNERS";
+    public const string ServiceNotInProject = "SERVICE_NOT_IN_PROJECT";
+    public const string RecipientKindUnknown = "RECIPIENT_KIND_UNKNOWN";
+    public const string RecipientNotPermitted = "RECIPIENT_NOT_PERMITTED";
 }

@@ -92,10 +92,13 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
                 continue;
             }
 
+            // The record stores the project that judged it, and an ESF record that project's number, however the sender named it.
+            var project = batch.Rules.ProjectOf(CandidateOf(record, client!));
+            var funding = (FundingSource)record.Input.FundingSource;
             var stored = new ServiceRecord(
                 Guid.CreateVersion7().ToString("D"), record.ClientId!, record.ServiceType, record.ProviderCode!, record.Period!.Value,
-                record.Input.Quantity, (ServiceUnit)record.Input.Unit, record.Input.CostCents, (FundingSource)record.Input.FundingSource,
-                record.EsfProjectCode, caller.InstitutionCode, now);
+                record.Input.Quantity, (ServiceUnit)record.Input.Unit, record.Input.CostCents, funding,
+                funding == FundingSource.EsfProject ? project.Number : null, caller.InstitutionCode, now, project.Code, record.RecipientKind);
             if (await write.TryAddAsync(stored, record.RequestId!, record.ContentHash!, cancellationToken) is { } storedContent)
             {
                 claimed[record.RequestId!] = storedContent;
@@ -146,11 +149,16 @@ public sealed class ServiceRecording(IServiceRecordStore store, IRegistrySnapsho
             return [new(NotResponsible, "A provider records only the services it delivered itself.")];
         }
 
+        return batch.Rules.Check(CandidateOf(record, client!), new ProgrammeFacts(record.Provider, client!.SupportPlans, client.Recorded));
+    }
+
+    private static ServiceRecordCandidate CandidateOf(PreparedRecord record, ClientState client)
+    {
         var input = record.Input;
-        var candidate = new ServiceRecordCandidate(
-            client!.Facts.BirthDate, record.ServiceType, record.ProviderCode!, record.Period!.Value, input.Quantity,
-            (ServiceUnit)input.Unit, input.CostCents, (FundingSource)input.FundingSource, record.EsfProjectCode);
-        return batch.Rules.Check(candidate, new ProgrammeFacts(record.Provider, batch.EsfProjects, client.SupportPlans, client.Recorded));
+        return new ServiceRecordCandidate(
+            client.Facts.BirthDate, record.ServiceType, record.ProviderCode!, record.Period!.Value, input.Quantity,
+            (ServiceUnit)input.Unit, input.CostCents, (FundingSource)input.FundingSource, record.EsfProjectCode,
+            record.ProjectCode, record.RecipientKind);
     }
 
     /// <summary>

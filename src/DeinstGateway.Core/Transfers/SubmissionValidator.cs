@@ -108,7 +108,9 @@ public static partial class SubmissionValidator
             {
                 Fail("transfer.destination_municipality", destination.Successor is { } successor
                     ? $"does not exist on the planned move date; its successor is institutions/{successor.Code}"
-                    : "does not exist on the planned move date");
+                    : destination.ValidFrom > plannedMoveDate
+                        ? $"does not exist on the planned move date; it exists from {destination.ValidFrom:O}, name the municipality of that day"
+                        : "does not exist on the planned move date");
             }
         }
 

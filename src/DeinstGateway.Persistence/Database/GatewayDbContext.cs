@@ -19,7 +19,7 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ServiceTypeRow> ServiceTypes => Set<ServiceTypeRow>();
 
-    public DbSet<EsfProjectRow> EsfProjects => Set<EsfProjectRow>();
+    public DbSet<ProjectRow> Projects => Set<ProjectRow>();
 
     public DbSet<ProviderCapacityRow> ProviderCapacities => Set<ProviderCapacityRow>();
 

@@ -5,21 +5,22 @@ using DeinstGateway.Core.Registry;
 namespace DeinstGateway.Persistence.Registry;
 
 /// <summary>
-/// The versioned reference-data file (<c>reference-data.json</c>): institutions and the service
-/// catalogue. It is read and checked whole before anything is written.
+/// The versioned reference-data file (<c>reference-data.json</c>): institutions, the service
+/// catalogue and the programme's projects with their rules. It is read and checked whole before
+/// anything is written.
 /// </summary>
 internal sealed record ReferenceDataFile(
     string Version,
     IReadOnlyList<ServiceTypeEntry> ServiceTypes,
     IReadOnlyList<InstitutionEntry> Institutions,
     IReadOnlyList<CapacityEntry>? Capacities,
-    IReadOnlyList<EsfProjectEntry>? EsfProjects)
+    IReadOnlyList<Project>? Projects)
 {
-    public IReadOnlyList<EsfProjectEntry> EsfProjectEntries => EsfProjects ?? [];
+    public IReadOnlyList<Project> ProjectEntries => Projects ?? [];
 
     public IReadOnlyList<CapacityEntry> CapacityEntries => Capacities ?? [];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
@@ -115,14 +116,59 @@ internal sealed record ReferenceDataFile(
             problems.Add("a provider's capacity for a service and date appears twice");
         }
 
-        foreach (var project in EsfProjectEntries.Where(p => p.End < p.Start))
+        problems.AddRange(SuccessorProblems());
+        var byCode = Institutions.GroupBy(i => i.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var catalogue = ServiceTypes.Select(s => s.Type).ToHashSet();
+        problems.AddRange(ProjectEntries.SelectMany(p => ProjectDefinitions.Problems(p, byCode, catalogue)));
+        if (ProjectEntries.Select(p => p.Code).Distinct(StringComparer.Ordinal).Count() != ProjectEntries.Count)
         {
-            problems.Add($"ESF project '{project.Code}' ends before it starts");
+            problems.Add("a project code appears twice");
+        }
+
+        var numbers = ProjectEntries.Where(p => p.Number is not null).Select(p => p.Number).ToList();
+        if (numbers.Distinct(StringComparer.Ordinal).Count() != numbers.Count)
+        {
+            problems.Add("a project number appears twice");
+        }
+
+        if (ProjectEntries.All(p => p.Code != Project.NoProjectCode))
+        {
+            problems.Add($"the projects lack '{Project.NoProjectCode}', whose rules judge records outside any project");
         }
 
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"The reference-data file '{path}' is inconsistent: {string.Join("; ", problems)}.");
+        }
+    }
+    /// <summary>
+    /// A municipality's successor is a municipality that exists from the day it ends, and no chain
+    /// of successors comes back to where it started: roll-ups to today's municipalities rely on both.
+    /// </summary>
+    private IEnumerable<string> SuccessorProblems()
+    {
+        var byCode = Institutions.GroupBy(i => i.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var entry in Institutions.Where(i => i.Kind == InstitutionKind.Municipality && i.Successor is not null))
+        {
+            if (!byCode.TryGetValue(entry.Successor!, out var successor))
+            {
+                continue;
+            }
+
+            if (successor.Kind != InstitutionKind.Municipality || entry.ValidTo is not { } end || (successor.ValidFrom ?? DateOnly.MinValue) > end)
+            {
+                yield return $"municipality '{entry.Code}' has a successor that is no municipality existing from the day it ends";
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal) { entry.Code };
+            for (var next = successor; next?.Successor is { } code; next = byCode.GetValueOrDefault(code))
+            {
+                if (!seen.Add(code))
+                {
+                    yield return $"municipality '{entry.Code}' has a chain of successors that comes back to it";
+                    break;
+                }
+            }
         }
     }
 }
@@ -140,9 +186,6 @@ internal sealed record InstitutionEntry(
     string? Successor,
     string? OfficialCode,
     IReadOnlyList<ServiceType>? OfferedServices);
-
-/// <summary>An ESF project of the DI measure with its verified period.</summary>
-internal sealed record EsfProjectEntry(string Code, string Name, string? PlanningRegion, DateOnly Start, DateOnly End);
 
 internal sealed record ServiceTypeEntry(
     ServiceType Type,

@@ -112,19 +112,19 @@ public sealed class ReferenceDataLoader(GatewayDbContext db, RegistrySnapshotSou
             }
         }
 
-        var projects = await db.EsfProjects.ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
-        foreach (var entry in file.EsfProjectEntries)
+        // Projects are kept when they leave the file, as institutions are: stored records still name them.
+        var projects = await db.Projects.ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
+        foreach (var entry in file.ProjectEntries)
         {
             if (!projects.TryGetValue(entry.Code, out var project))
             {
-                project = new EsfProjectRow { Code = entry.Code, Name = entry.Name };
-                db.EsfProjects.Add(project);
+                project = new ProjectRow { Code = entry.Code, Definition = string.Empty };
+                db.Projects.Add(project);
             }
 
+            project.Number = entry.Number;
             project.Name = entry.Name;
-            project.PlanningRegionCode = entry.PlanningRegion;
-            project.Start = entry.Start;
-            project.End = entry.End;
+            project.Definition = ProjectDefinitions.ToJson(entry);
         }
 
         var changes = db.ChangeTracker.Entries().ToList();

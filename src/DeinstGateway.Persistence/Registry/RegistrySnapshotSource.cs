@@ -28,7 +28,7 @@ public sealed class RegistrySnapshotSource(IServiceScopeFactory scopes) : IRegis
             var snapshot = new RegistrySnapshot(
                 await store.AllInstitutionsAsync(cancellationToken),
                 await store.ListServiceTypesAsync(cancellationToken),
-                await store.ListEsfProjectsAsync(cancellationToken));
+                await store.ListProjectsAsync(cancellationToken));
             _current = snapshot;
             return snapshot;
         }

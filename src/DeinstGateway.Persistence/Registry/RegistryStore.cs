@@ -23,10 +23,10 @@ internal sealed class RegistryStore(GatewayDbContext db) : IRegistryStore
         OfferedServices = ParseServices(i.OfferedServices),
     };
 
-    public async Task<IReadOnlyList<EsfProject>> ListEsfProjectsAsync(CancellationToken cancellationToken) =>
-        await db.EsfProjects.AsNoTracking().OrderBy(p => p.Code)
-            .Select(p => new EsfProject(p.Code, p.Name, p.PlanningRegionCode, p.Start, p.End))
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<Project>> ListProjectsAsync(CancellationToken cancellationToken) =>
+        (await db.Projects.AsNoTracking().OrderBy(p => p.Code).Select(p => p.Definition).ToListAsync(cancellationToken))
+            .Select(ProjectDefinitions.FromJson)
+            .ToList();
 
     public static string? FormatServices(IReadOnlyCollection<ServiceType>? services) =>
         services is null || services.Count == 0 ? null : string.Join(',', services.Order());

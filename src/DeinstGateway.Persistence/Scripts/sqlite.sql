@@ -267,3 +267,24 @@ VALUES ('20261204203426_Initial', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+DROP TABLE "esf_projects";
+
+ALTER TABLE "service_records" ADD "ProjectCode" TEXT NOT NULL DEFAULT 'none';
+
+ALTER TABLE "service_records" ADD "RecipientKind" TEXT NOT NULL DEFAULT 'Client';
+
+UPDATE service_records SET ProjectCode = 'esf-zemgale' WHERE EsfProjectCode = '9.2.2.1/15/I/001';
+
+CREATE TABLE "projects" (
+    "Code" TEXT NOT NULL CONSTRAINT "PK_projects" PRIMARY KEY,
+    "Number" TEXT NULL,
+    "Name" TEXT NULL,
+    "Definition" TEXT NOT NULL
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204225336_ProjectsAndRecipients', '10.0.14');
+
+COMMIT;
+

@@ -536,3 +536,62 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204225409_ProjectsAndRecipients'
+)
+BEGIN
+    DROP TABLE [esf_projects];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204225409_ProjectsAndRecipients'
+)
+BEGIN
+    ALTER TABLE [service_records] ADD [ProjectCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL DEFAULT N'none';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204225409_ProjectsAndRecipients'
+)
+BEGIN
+    ALTER TABLE [service_records] ADD [RecipientKind] nvarchar(24) NOT NULL DEFAULT N'Client';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204225409_ProjectsAndRecipients'
+)
+BEGIN
+    UPDATE [service_records] SET [ProjectCode] = 'esf-zemgale' WHERE [EsfProjectCode] = '9.2.2.1/15/I/001';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204225409_ProjectsAndRecipients'
+)
+BEGIN
+    CREATE TABLE [projects] (
+        [Code] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Number] nvarchar(32) COLLATE Latin1_General_100_BIN2 NULL,
+        [Name] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL,
+        [Definition] nvarchar(max) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        CONSTRAINT [PK_projects] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204225409_ProjectsAndRecipients'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204225409_ProjectsAndRecipients', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

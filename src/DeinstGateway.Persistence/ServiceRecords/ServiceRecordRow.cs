@@ -38,7 +38,13 @@ public sealed class ServiceRecordRow
 
     public FundingSource FundingSource { get; set; }
 
+    /// <summary>The official number of an ESF record's project, when it has one.</summary>
     public string? EsfProjectCode { get; set; }
+
+    /// <summary>The project whose rules judged it; records stored before projects were "none" or Zemgale's (see the migration).</summary>
+    public required string ProjectCode { get; set; }
+
+    public RecipientKind RecipientKind { get; set; }
 
     public required string RecordedByCode { get; set; }
 
@@ -67,6 +73,8 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         builder.Property(r => r.Unit).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.FundingSource).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.EsfProjectCode).HasMaxLength(32);
+        builder.Property(r => r.ProjectCode).HasMaxLength(InstitutionConfiguration.CodeLength);
+        builder.Property(r => r.RecipientKind).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.RecordedByCode).HasMaxLength(InstitutionConfiguration.CodeLength);
         builder.Property(r => r.WithdrawnByCode).HasMaxLength(InstitutionConfiguration.CodeLength);
         builder.Property(r => r.WithdrawalReason).HasConversion<string>().HasMaxLength(24);

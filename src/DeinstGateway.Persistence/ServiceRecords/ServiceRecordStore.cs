@@ -56,14 +56,14 @@ internal sealed class ServiceRecordStore(
     }
 
     public async Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
-        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode, CancellationToken cancellationToken)
     {
         var providers = providerCodes.ToList();
         var query = db.ServiceRecords.AsNoTracking()
             .Where(r => providers.Contains(r.ProviderCode) && r.FirstDay >= from && r.FirstDay < until && r.WithdrawTime == null);
-        if (esfProjectCode is not null)
+        if (projectCode is not null)
         {
-            query = query.Where(r => r.EsfProjectCode == esfProjectCode);
+            query = query.Where(r => r.ProjectCode == projectCode);
         }
 
         var rows = await query.OrderBy(r => r.Id).ToListAsync(cancellationToken);
@@ -106,7 +106,7 @@ internal sealed class ServiceRecordStore(
 
     private static ServiceRecord ToDomain(ServiceRecordRow r) => new(
         r.Id, r.ClientId, r.ServiceType, r.ProviderCode, new InclusivePeriod(r.FirstDay, r.LastDay), r.Quantity, r.Unit, r.CostCents,
-        r.FundingSource, r.EsfProjectCode, r.RecordedByCode, StoredTime.AsUtc(r.RecordTime),
+        r.FundingSource, r.EsfProjectCode, r.RecordedByCode, StoredTime.AsUtc(r.RecordTime), r.ProjectCode, r.RecipientKind,
         r.WithdrawTime is { } withdrawn ? new Withdrawal(StoredTime.AsUtc(withdrawn), r.WithdrawnByCode!, r.WithdrawalReason!.Value) : null);
 
     private sealed class Batch(GatewayDbContext db, ISupportPlanStore supportPlans, IDbContextTransaction transaction, AccessLogAppender accessLog)
@@ -129,6 +129,8 @@ internal sealed class ServiceRecordStore(
             ("CostCents", r => r.CostCents),
             ("FundingSource", r => r.FundingSource),
             ("EsfProjectCode", r => r.EsfProjectCode),
+            ("ProjectCode", r => r.ProjectCode),
+            ("RecipientKind", r => r.RecipientKind),
             ("RecordedByCode", r => r.RecordedByCode),
             ("RecordTime", r => r.RecordTime),
         ];
@@ -205,6 +207,8 @@ internal sealed class ServiceRecordStore(
             CostCents = record.CostCents,
             FundingSource = record.FundingSource,
             EsfProjectCode = record.EsfProjectCode,
+            ProjectCode = record.ProjectCode,
+            RecipientKind = record.RecipientKind,
             RecordedByCode = record.RecordedByCode,
             RecordTime = record.RecordTime.UtcDateTime,
         };

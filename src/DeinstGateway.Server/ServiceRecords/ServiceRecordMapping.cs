@@ -22,7 +22,9 @@ public static class ServiceRecordMapping
         (int)request.Unit,
         request.Cost?.EuroCents ?? 0,
         (int)request.FundingSource,
-        request.EsfProjectCode);
+        request.EsfProjectCode,
+        request.Project,
+        (int)request.RecipientKind);
 
     public static Proto.RecordServicesResponse ToProto(this RecordSummary summary) => new()
     {
@@ -54,6 +56,8 @@ public static class ServiceRecordMapping
             Cost = new Proto.Money { EuroCents = record.CostCents },
             FundingSource = (Proto.FundingSource)record.FundingSource,
             EsfProjectCode = record.EsfProjectCode ?? string.Empty,
+            Project = Project.ResourceName(record.ProjectCode),
+            RecipientKind = (Proto.RecipientKind)record.RecipientKind,
             RecordedBy = registry.Reference(record.RecordedByCode),
             RecordTime = Timestamp.FromDateTimeOffset(record.RecordTime),
         };
@@ -77,16 +81,25 @@ public static class ServiceRecordMapping
                 ServiceType = (Proto.ServiceType)l.ServiceType,
                 FundingSource = (Proto.FundingSource)l.FundingSource,
                 EsfProjectCode = l.EsfProjectCode ?? string.Empty,
+                Project = Project.ResourceName(l.ProjectCode),
                 Records = l.Records,
                 Total = new Proto.Money { EuroCents = l.TotalCents },
                 Esf = new Proto.Money { EuroCents = l.EsfCents },
                 StateBudgetCoFinancing = new Proto.Money { EuroCents = l.StateBudgetCents },
+                MunicipalCoFinancing = new Proto.Money { EuroCents = l.MunicipalCents },
             }),
         },
         Total = new Proto.Money { EuroCents = report.TotalCents },
         Esf = new Proto.Money { EuroCents = report.EsfCents },
         StateBudgetCoFinancing = new Proto.Money { EuroCents = report.StateBudgetCents },
+        MunicipalCoFinancing = new Proto.Money { EuroCents = report.MunicipalCents },
     };
+
+    /// <summary>The project a funding report narrows to, by <c>project</c> or else by <c>esf_project_code</c>; null for none.</summary>
+    public static ProjectChoice? ToProjectChoice(this Proto.GetFundingReportRequest request) =>
+        request.Project.Length > 0
+            ? new ProjectChoice(Project.CodeFromResourceName(request.Project) ?? throw new ValidationException("project", "must be a project name of the form projects/{code}"), null)
+            : request.EsfProjectCode.Length > 0 ? new ProjectChoice(null, request.EsfProjectCode) : null;
 
     public static ServiceRecordFilter ToFilter(this Proto.ListServiceRecordsRequest request) => new(
         request.Client.Length == 0 ? null : Common.ResourceNames.ClientId(request.Client, "client"),

@@ -36,7 +36,7 @@ public sealed class ServiceRecordService(
             Common.DateMapping.ToDateOnly(end, "period.end_date"),
             Common.ResourceNames.OptionalInstitutionCode(request.PlanningRegion, "planning_region"),
             Common.ResourceNames.OptionalInstitutionCode(request.Municipality, "municipality"),
-            request.EsfProjectCode.Length == 0 ? null : request.EsfProjectCode,
+            request.ToProjectChoice(),
             context.CancellationToken);
         return report.ToProto();
     }

@@ -1,9 +1,14 @@
+using System.Numerics;
+using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 
 namespace DeinstGateway.Core.Tests.ServiceRecords;
 
 public sealed class FundingSplitTests
 {
+    /// <summary>The DI projects' split: 85 % ESF, 15 % state budget, no municipal co-financing.</summary>
+    private static readonly FundingShares EsfAndState = new(8_500, 1_500, 0);
+
     private const int Seed = 20_261_123;
     private const int AmountCount = 10_000;
     private const long LargestAmount = 1_000_000_000_000;
@@ -22,17 +27,17 @@ public sealed class FundingSplitTests
     public void Split_KnownAmounts_EsfRoundedDownAndStateBudgetGetsTheRest(long total, long esf, long stateBudget)
     {
         // Act
-        var parts = FundingSplit.Split(total);
+        var parts = FundingSplit.Split(total, EsfAndState);
 
         // Assert
-        Assert.Equal((esf, stateBudget), parts);
+        Assert.Equal(new FundingParts(esf, stateBudget, 0), parts);
     }
 
     [Fact]
     public void Split_LargestLong_DoesNotOverflow()
     {
         // Act
-        var (esf, stateBudget) = FundingSplit.Split(long.MaxValue);
+        var (esf, stateBudget, _) = FundingSplit.Split(long.MaxValue, EsfAndState);
 
         // Assert
         Assert.Equal(long.MaxValue, esf + stateBudget);
@@ -45,7 +50,7 @@ public sealed class FundingSplitTests
     public void Split_NegativeAmount_ThrowsArgumentOutOfRange(long total)
     {
         // Act
-        Action split = () => FundingSplit.Split(total);
+        Action split = () => FundingSplit.Split(total, EsfAndState);
 
         // Assert
         Assert.Throws<ArgumentOutOfRangeException>(split);
@@ -58,7 +63,7 @@ public sealed class FundingSplitTests
         var amounts = RandomAmounts();
 
         // Act
-        var parts = amounts.Select(FundingSplit.Split).ToList();
+        var parts = amounts.Select(a => FundingSplit.Split(a, EsfAndState)).ToList();
 
         // Assert
         for (var i = 0; i < amounts.Count; i++)
@@ -76,14 +81,14 @@ public sealed class FundingSplitTests
         var sum = amounts.Sum();
 
         // Act
-        var lines = FundingSplit.SplitForReport(amounts);
+        var lines = FundingSplit.SplitForReport(amounts, EsfAndState);
 
         // Assert
         Assert.Equal(amounts.Count, lines.Count);
         var esfTotal = lines.Sum(l => l.Esf);
         var stateBudgetTotal = lines.Sum(l => l.StateBudget);
         Assert.Equal(sum, esfTotal + stateBudgetTotal);
-        Assert.Equal(FundingSplit.Split(sum), (esfTotal, stateBudgetTotal));
+        Assert.Equal(FundingSplit.Split(sum, EsfAndState), new FundingParts(esfTotal, stateBudgetTotal, 0));
         for (var i = 0; i < amounts.Count; i++)
         {
             Assert.Equal(amounts[i], lines[i].Esf + lines[i].StateBudget);
@@ -98,12 +103,12 @@ public sealed class FundingSplitTests
         long[] amounts = [1, 1, 1];
 
         // Act
-        var lines = FundingSplit.SplitForReport(amounts);
+        var lines = FundingSplit.SplitForReport(amounts, EsfAndState);
 
         // Assert
-        Assert.Equal([(0L, 1L), (1L, 0L), (1L, 0L)], lines);
-        Assert.Equal((2L, 1L), FundingSplit.Split(3));
-        Assert.Equal(0, amounts.Select(FundingSplit.Split).Sum(p => p.Esf));
+        Assert.Equal([new(0, 1, 0), new(1, 0, 0), new FundingParts(1, 0, 0)], lines);
+        Assert.Equal(new FundingParts(2, 1, 0), FundingSplit.Split(3, EsfAndState));
+        Assert.Equal(0, amounts.Select(a => FundingSplit.Split(a, EsfAndState)).Sum(p => p.Esf));
     }
 
     [Fact]
@@ -114,8 +119,8 @@ public sealed class FundingSplitTests
         var reversed = amounts.AsEnumerable().Reverse().ToList();
 
         // Act
-        var forwards = FundingSplit.SplitForReport(amounts);
-        var backwards = FundingSplit.SplitForReport(reversed);
+        var forwards = FundingSplit.SplitForReport(amounts, EsfAndState);
+        var backwards = FundingSplit.SplitForReport(reversed, EsfAndState);
 
         // Assert
         Assert.Equal(forwards.Sum(l => l.Esf), backwards.Sum(l => l.Esf));
@@ -129,7 +134,7 @@ public sealed class FundingSplitTests
         var amounts = Enumerable.Repeat(long.MaxValue, 1_000).ToList();
 
         // Act
-        var lines = FundingSplit.SplitForReport(amounts);
+        var lines = FundingSplit.SplitForReport(amounts, EsfAndState);
 
         // Assert
         Assert.All(lines, l => Assert.Equal(long.MaxValue, l.Esf + l.StateBudget));
@@ -140,7 +145,7 @@ public sealed class FundingSplitTests
     public void SplitForReport_NoRecords_NoLines()
     {
         // Act
-        var lines = FundingSplit.SplitForReport([]);
+        var lines = FundingSplit.SplitForReport([], EsfAndState);
 
         // Assert
         Assert.Empty(lines);
@@ -153,11 +158,49 @@ public sealed class FundingSplitTests
         long[] amounts = [100, 250, -1, 300];
 
         // Act
-        var split = () => FundingSplit.SplitForReport(amounts);
+        var split = () => FundingSplit.SplitForReport(amounts, EsfAndState);
 
         // Assert
         var error = Assert.Throws<ArgumentOutOfRangeException>(split);
         Assert.Equal("totalsCents", error.ParamName);
+    }
+
+    public static TheoryData<int, int, int> Splits => new()
+    {
+        { 8_500, 1_500, 0 }, // the DI projects and the individual-budget pilot
+        { 8_500, 1_000, 500 }, // a split with municipal co-financing
+        { 3_333, 3_333, 3_334 }, // thirds: rounding in every part
+        { 10_000, 0, 0 },
+        { 0, 0, 10_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Splits))]
+    public void SplitForReport_RandomAmountsUnderEachSplit_PartsEqualAnIndependentComputationOfTheTotal(int esf, int state, int municipal)
+    {
+        // Arrange
+        var shares = new FundingShares(esf, state, municipal);
+        var amounts = RandomAmounts();
+
+        // Act
+        var lines = FundingSplit.SplitForReport(amounts, shares);
+
+        // Assert: the report's parts are the split of its total, computed here in BigInteger.
+        BigInteger total = amounts.Aggregate(BigInteger.Zero, (sum, a) => sum + a);
+        var expectedEsf = total * esf / FundingShares.Whole;
+        var rest = total - expectedEsf;
+        var expectedState = state + municipal == 0 ? rest : rest * state / (state + municipal);
+        Assert.Equal(expectedEsf, lines.Aggregate(BigInteger.Zero, (sum, l) => sum + l.Esf));
+        Assert.Equal(expectedState, lines.Aggregate(BigInteger.Zero, (sum, l) => sum + l.StateBudget));
+        Assert.Equal(total - expectedEsf - expectedState, lines.Aggregate(BigInteger.Zero, (sum, l) => sum + l.Municipal));
+        for (var i = 0; i < amounts.Count; i++)
+        {
+            var line = lines[i];
+            Assert.Equal(amounts[i], line.Esf + line.StateBudget + line.Municipal);
+            Assert.True(line.Esf >= 0 && line.StateBudget >= 0 && line.Municipal >= 0, $"A part of {amounts[i]} is negative: {line}.");
+            AssertWithinCents(amounts[i], esf, line.Esf, 1);
+            AssertWithinCents(amounts[i], state, line.StateBudget, 2);
+        }
     }
 
     /// <summary>Fixed-seed amounts mixing the edges (0, 1 cent, 10^12) with small, odd and large amounts.</summary>
@@ -177,6 +220,14 @@ public sealed class FundingSplitTests
         }
 
         return amounts;
+    }
+
+    /// <summary>|part − amount × basisPoints / 10,000| &lt; cents, computed exactly.</summary>
+    private static void AssertWithinCents(long amount, int basisPoints, long part, int cents)
+    {
+        var exact = (Int128)amount * basisPoints;
+        var difference = (Int128)part * FundingShares.Whole - exact;
+        Assert.True(Int128.Abs(difference) < (Int128)cents * FundingShares.Whole, $"{part} of {amount} is {cents} cents or more from {basisPoints} basis points.");
     }
 
     private static void AssertEsfIsFloorOf85Percent(long total, long esf)

@@ -16,7 +16,7 @@ public sealed class ProgrammeRulesCatalogueTests
         var codes = Catalogue.SelectMany(s => s.Limits).Select(l => l.Code);
 
         // Act
-        var rules = new ProgrammeRules(Catalogue);
+        var rules = new ProgrammeRules(Catalogue, Projects);
 
         // Assert
         Assert.NotNull(rules);
@@ -76,7 +76,7 @@ public sealed class ProgrammeRulesCatalogueTests
         var doubled = Catalogue.Append(Catalogue[0]).ToList();
 
         // Act
-        var build = () => new ProgrammeRules(doubled);
+        var build = () => new ProgrammeRules(doubled, Projects);
 
         // Assert
         Assert.Throws<ArgumentException>(build);

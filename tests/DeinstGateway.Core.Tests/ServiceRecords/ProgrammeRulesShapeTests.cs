@@ -186,7 +186,7 @@ public sealed class ProgrammeRulesShapeTests
             FundingSource: FundingSource.EsfProject,
             EsfProjectCode: ZemgaleProject);
         var institution = Provider(validTo: Day("2028-05-12"));
-        var facts = Facts() with { Provider = new ServiceProviderFacts(institution, new HashSet<ServiceType>()) };
+        var facts = Facts() with { Provider = new ServiceProviderFacts(institution, new HashSet<ServiceType>(), new HashSet<string>()) };
 
         // Act
         var violations = Rules.Check(record, facts);
@@ -199,6 +199,7 @@ public sealed class ProgrammeRulesShapeTests
             ServiceRecordReasons.ProviderDoesNotOfferService,
             ServiceRecordReasons.ProviderNotValidInPeriod,
             ServiceRecordReasons.EsfOutsideProjectPeriod,
+            ServiceRecordReasons.DeliveredOutsideProjectPartners,
             "RESPITE_CARE_CHILDREN_ONLY",
             "RESPITE_CARE_DAYS_PER_YEAR");
         string[] recordValues = ["2010", "2028", "31", ProviderCode, ZemgaleProject];

@@ -5,9 +5,9 @@ using DeinstGateway.Core.ServiceRecords;
 namespace DeinstGateway.Core.Tests.ServiceRecords;
 
 /// <summary>
-/// The shipped catalogue, one provider, the Zemgale ESF project and record builders for the
-/// programme rules' tests, which vary one fact at a time. Records default to municipal funding so
-/// that the ESF rules stay out of tests about other rules.
+/// The shipped catalogue and projects, one provider, and record builders for the programme rules'
+/// tests, which vary one fact at a time. Records default to municipal funding under no project (the
+/// general rules) so that the projects' rules stay out of tests about other rules.
 /// </summary>
 internal static class ServiceRecordSamples
 {
@@ -15,7 +15,8 @@ internal static class ServiceRecordSamples
     public const string ZemgaleProject = "9.2.2.1/15/I/001";
 
     public static readonly IReadOnlyList<ServiceTypeDefinition> Catalogue = ShippedCatalogue.Load();
-    public static readonly ProgrammeRules Rules = new(Catalogue);
+    public static readonly IReadOnlyList<Project> Projects = ShippedCatalogue.LoadProjects();
+    public static readonly ProgrammeRules Rules = new(Catalogue, Projects);
 
     /// <summary>17th birthday 2027-05-14, 18th birthday 2028-05-14.</summary>
     public static readonly DateOnly Child = Day("2010-05-14");
@@ -78,7 +79,8 @@ internal static class ServiceRecordSamples
         Successor: null,
         OfficialCode: null);
 
-    public static ServiceProviderFacts OfferingProvider(Institution? institution = null) => new(
+    /// <summary>The provider in Rīga, or where <paramref name="territory"/> says (a municipality rolled up with its predecessors, and its region).</summary>
+    public static ServiceProviderFacts OfferingProvider(Institution? institution = null, params string[] territory) => new(
         institution ?? Provider(),
         new HashSet<ServiceType>
         {
@@ -86,14 +88,11 @@ internal static class ServiceRecordSamples
             ServiceType.HomeCare,
             ServiceType.SocialRehabilitation,
             ServiceType.DayCareCentreChildren,
-        });
+        },
+        (territory.Length > 0 ? territory : ["mun-riga", "pr-riga"]).ToHashSet(StringComparer.Ordinal));
 
     public static ProgrammeFacts Facts(params RecordedQuantity[] earlier) => new(
         Provider: OfferingProvider(),
-        EsfProjects: new Dictionary<string, InclusivePeriod>(StringComparer.Ordinal)
-        {
-            [ZemgaleProject] = Period("2015-07-01", "2022-12-31"),
-        },
         SupportPlans: [],
         EarlierRecords: earlier);
 
@@ -104,7 +103,7 @@ internal static class ServiceRecordSamples
     public static ProgrammeRules RulesWithLimit(string code, Func<ServiceLimit, ServiceLimit> change) =>
         new(Catalogue
             .Select(s => s with { Limits = s.Limits.Select(l => l.Code == code ? change(l) : l).ToList() })
-            .ToList());
+            .ToList(), Projects);
 
     /// <summary>Asserts exactly these codes, in any order (each as often as given).</summary>
     public static void AssertCodes(IReadOnlyList<ServiceRecordViolation> violations, params string[] expected) =>

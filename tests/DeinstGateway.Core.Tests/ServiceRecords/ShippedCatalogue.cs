@@ -5,8 +5,9 @@ using DeinstGateway.Core.Registry;
 namespace DeinstGateway.Core.Tests.ServiceRecords;
 
 /// <summary>
-/// The service catalogue of the shipped reference-data file (linked into the test output), so that
-/// the rules are tested against the limits the gateway really loads (a changed limit shows up here).
+/// The service catalogue and projects of the shipped reference-data file (linked into the test
+/// output), so that the rules are tested against the limits the gateway really loads (a changed
+/// limit shows up here).
 /// </summary>
 internal static class ShippedCatalogue
 {
@@ -16,17 +17,21 @@ internal static class ShippedCatalogue
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
-    public static IReadOnlyList<ServiceTypeDefinition> Load()
-    {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "reference-data.json"));
-        var file = JsonSerializer.Deserialize<CatalogueFile>(stream, Json)
-            ?? throw new InvalidDataException("The reference-data file is empty.");
-        return file.ServiceTypes
+    public static IReadOnlyList<ServiceTypeDefinition> Load() =>
+        Read().ServiceTypes
             .Select(s => new ServiceTypeDefinition(s.Type, s.NameLv, s.NameEn, s.Unit, s.Limits))
             .ToList();
+
+    public static IReadOnlyList<Project> LoadProjects() => Read().Projects;
+
+    private static CatalogueFile Read()
+    {
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "reference-data.json"));
+        return JsonSerializer.Deserialize<CatalogueFile>(stream, Json)
+            ?? throw new InvalidDataException("The reference-data file is empty.");
     }
 
-    private sealed record CatalogueFile(IReadOnlyList<ServiceTypeEntry> ServiceTypes);
+    private sealed record CatalogueFile(IReadOnlyList<ServiceTypeEntry> ServiceTypes, IReadOnlyList<Project> Projects);
 
     private sealed record ServiceTypeEntry(
         ServiceType Type,

@@ -14,7 +14,7 @@ public sealed class WithdrawalTests
     private static readonly ServiceRecord Standing = new(
         "0195f0c2-0000-7000-8000-000000000001", "0195f0c2-0000-7000-8000-0000000000c1", ServiceType.RespiteCare, Recorder,
         ServiceRecordSamples.Period("2025-03-03", "2025-03-04"), 2, ServiceUnit.Days, 9_000, FundingSource.MunicipalBudget, null,
-        Recorder, RecordTime);
+        Recorder, RecordTime, Project.NoProjectCode, RecipientKind.Client);
 
     [Fact]
     public void Of_ByTheRecorder_WithdrawsNowInItsNameForTheReasonGiven()

@@ -141,7 +141,7 @@ public sealed class SubmissionValidatorMoveTests
     }
 
     [Fact]
-    public void Validate_MunicipalityBeforeItExisted_ViolationWithoutSuccessor()
+    public void Validate_MunicipalityBeforeItExisted_ViolationSayingFromWhenItExists()
     {
         // Arrange
         var input = ValidInput() with { PlannedMoveDate = new DateInput(2021, 6, 30) };
@@ -151,7 +151,7 @@ public sealed class SubmissionValidatorMoveTests
 
         // Assert
         var violation = AssertSingleViolation(check, "transfer.destination_municipality");
-        Assert.Equal("does not exist on the planned move date", violation.Description);
+        Assert.Equal("does not exist on the planned move date; it exists from 2021-07-01, name the municipality of that day", violation.Description);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Server.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -44,14 +45,75 @@ public sealed class MigrationsTests
     }
 
     [Fact]
-    public void Migrations_BeforeTheFirstRelease_AreOneInitialMigrationPerProvider()
+    public void Migrations_AfterTheSquash_AreTheSameChangesForBothProviders()
     {
         using var sqlite = new SqliteGatewayDbContext(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
             .UseSqlite("Data Source=:memory:").Options);
         using var sqlServer = SqlServerContext();
 
-        Assert.Single(sqlite.Database.GetMigrations());
-        Assert.Equal(sqlite.Database.GetMigrations().Single()[15..], sqlServer.Database.GetMigrations().Single()[15..]);
+        Assert.Equal("Initial", sqlite.Database.GetMigrations().First()[15..]);
+        Assert.Contains("ProjectsAndRecipients", sqlite.Database.GetMigrations().Select(m => m[15..]));
+        Assert.Equal(sqlite.Database.GetMigrations().Select(m => m[15..]), sqlServer.Database.GetMigrations().Select(m => m[15..]));
+    }
+
+    [Fact]
+    public async Task SqliteMigration_ProjectsAndRecipients_KeepsEveryServiceRecordAndNamesItsProject_AndBack()
+    {
+        // Arrange: a database at the initial migration holding an ESF record of Zemgale's project and a municipal one.
+        var path = Path.Combine(Path.GetTempPath(), $"deinst-upgrade-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var db = SqliteContext(path))
+            {
+                var migrator = db.GetService<IMigrator>();
+                await migrator.MigrateAsync(db.Database.GetMigrations().First());
+                await db.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO institutions (Code, Kind, DisplayName) VALUES ('prov-a', 'ServiceProvider', 'A');
+                    INSERT INTO clients (Id, PersonalCodeHash, ProtectedIdentity, BirthDate, TargetGroup, CreateTime, UpdateTime)
+                        VALUES ('c1', x'00', x'00', '2010-05-14', 'ChildWithFunctionalImpairment', '2024-01-01 00:00:00', '2024-01-01 00:00:00');
+                    INSERT INTO service_records (Id, RequestId, ContentHash, ClientId, ServiceType, ProviderCode, FirstDay, LastDay, Quantity, Unit,
+                        CostCents, FundingSource, EsfProjectCode, RecordedByCode, RecordTime)
+                    VALUES ('r1', x'01', x'00', 'c1', 'RespiteCare', 'prov-a', '2020-03-02', '2020-03-02', 1, 'Days', 4500, 'EsfProject', '9.2.2.1/15/I/001', 'prov-a', '2024-01-01 00:00:00'),
+                           ('r2', x'02', x'00', 'c1', 'RespiteCare', 'prov-a', '2024-03-04', '2024-03-04', 1, 'Days', 4500, 'MunicipalBudget', NULL, 'prov-a', '2024-01-01 00:00:00');
+                    """);
+
+                // Act
+                await migrator.MigrateAsync();
+            }
+
+            // Assert
+            Assert.Equal(
+                ["r1 esf-zemgale Client 4500 9.2.2.1/15/I/001", "r2 none Client 4500 <null>"],
+                await SqliteFile.ColumnAsync(path, "SELECT Id || ' ' || ProjectCode || ' ' || RecipientKind || ' ' || CostCents || ' ' || COALESCE(EsfProjectCode, '<null>') FROM service_records ORDER BY Id"));
+            Assert.Equal(["projects"], await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE name IN ('projects', 'esf_projects')"));
+
+            // And back: the downgrade keeps the records too.
+            await using (var db = SqliteContext(path))
+            {
+                await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+            }
+
+            Assert.Equal(["r1", "r2"], await SqliteFile.ColumnAsync(path, "SELECT Id FROM service_records ORDER BY Id"));
+            Assert.Equal(["esf_projects"], await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE name IN ('projects', 'esf_projects')"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void SqlServerMigrations_Script_NamesEachStoredRecordsProject()
+    {
+        using var db = SqlServerContext();
+
+        var script = db.GetService<IMigrator>().GenerateScript(db.Database.GetMigrations().First());
+
+        Assert.Contains("ALTER TABLE [service_records] ADD [ProjectCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL DEFAULT N'none'", script, StringComparison.Ordinal);
+        Assert.Contains("UPDATE [service_records] SET [ProjectCode] = 'esf-zemgale' WHERE [EsfProjectCode] = '9.2.2.1/15/I/001'", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE [projects]", script, StringComparison.Ordinal);
+        Assert.Contains("DROP TABLE [esf_projects]", script, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,6 +155,9 @@ public sealed class MigrationsTests
     private static string Regenerate(string name, string context, bool idempotent) =>
         $"Scripts/{name} is not what the migrations generate. In src/DeinstGateway.Persistence run: " +
         $"dotnet ef migrations script{(idempotent ? " --idempotent" : string.Empty)} --context {context} --output Scripts/{name}";
+
+    private static SqliteGatewayDbContext SqliteContext(string path) => new(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
+        .UseSqlite($"Data Source={path}").Options);
 
     private static SqlServerGatewayDbContext SqlServerContext() => new(new DbContextOptionsBuilder<SqlServerGatewayDbContext>()
         .UseSqlServer("Server=unreachable.invalid;Database=deinst").Options);

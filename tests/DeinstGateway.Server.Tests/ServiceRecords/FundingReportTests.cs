@@ -43,7 +43,7 @@ public sealed class FundingReportTests : IAsyncLifetime
         Assert.Equal(esfTotal * 85 / 100, report.Esf.EuroCents);
         Assert.Equal(esfTotal - (esfTotal * 85 / 100), report.StateBudgetCoFinancing.EuroCents);
         var esfLine = report.Lines.Single(l => l.FundingSource == FundingSource.EsfProject);
-        Assert.Equal((ZemgaleProject, esfTotal, _records.Count(r => r.Esf)), (esfLine.EsfProjectCode, esfLine.Total.EuroCents, (int)esfLine.Records));
+        Assert.Equal((VidzemeProject, string.Empty, esfTotal, _records.Count(r => r.Esf)), (esfLine.Project, esfLine.EsfProjectCode, esfLine.Total.EuroCents, (int)esfLine.Records));
         Assert.Equal(esfLine.Total.EuroCents, esfLine.Esf.EuroCents + esfLine.StateBudgetCoFinancing.EuroCents);
         var municipal = report.Lines.Single(l => l.FundingSource == FundingSource.MunicipalBudget);
         Assert.Equal((otherTotal, 0L, 0L), (municipal.Total.EuroCents, municipal.Esf.EuroCents, municipal.StateBudgetCoFinancing.EuroCents));

@@ -164,15 +164,15 @@ public sealed class RecordServicesTests : IAsyncLifetime
         var notOffered = Respite(_child, new DateOnly(2025, 4, 7), 1);
         notOffered.ServiceType = ServiceType.GroupHome;
         notOffered.Unit = ServiceUnit.Places;
-        var outsideEsf = Respite(_child, new DateOnly(2023, 4, 3), 1);
+        var outsideEsf = Respite(_child, new DateOnly(2024, 4, 1), 1);
         outsideEsf.FundingSource = FundingSource.EsfProject;
-        outsideEsf.EsfProjectCode = "9.2.2.1/15/I/001";
+        outsideEsf.EsfProjectCode = RigaProject;
         var unknownProject = Respite(_child, new DateOnly(2022, 4, 4), 1);
         unknownProject.FundingSource = FundingSource.EsfProject;
         unknownProject.EsfProjectCode = "9.9.9/99/X/999";
         var insideEsf = Respite(_child, new DateOnly(2022, 5, 2), 1);
         insideEsf.FundingSource = FundingSource.EsfProject;
-        insideEsf.EsfProjectCode = "9.2.2.1/15/I/001";
+        insideEsf.EsfProjectCode = RigaProject;
 
         var response = await RecordAsync(_gateway, RespiteProvider, notOffered, outsideEsf, unknownProject, insideEsf);
 

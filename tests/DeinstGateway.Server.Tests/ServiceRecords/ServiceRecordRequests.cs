@@ -13,6 +13,12 @@ internal static class ServiceRecordRequests
     public const string GroupHome = "prov-demo-madona-group-home";
     public const string ZemgaleProject = "9.2.2.1/15/I/001";
 
+    /// <summary>Rīga region's ESF project (2015–2023 until its own period is known, the general rules), whose partners include Rīga.</summary>
+    public const string RigaProject = "9.2.2.1/15/I/002";
+
+    /// <summary>Vidzeme region's ESF project, known by name only: records name it by code.</summary>
+    public const string VidzemeProject = "projects/esf-vidzeme";
+
     /// <summary>Sends the records on one stream as the caller and returns the single answer.</summary>
     public static Task<RecordServicesResponse> RecordAsync(GatewayProcess gateway, string caller, params RecordServiceRequest[] records) =>
         SendAsync(Client(gateway, caller).RecordServices(), records);
@@ -49,7 +55,7 @@ internal static class ServiceRecordRequests
         FundingSource = FundingSource.StateBudget,
     };
 
-    /// <summary>One day of group home for the client, funded by the Zemgale ESF project or the municipality.</summary>
+    /// <summary>One day of group home in Madona for the client, funded by the Vidzeme ESF project or the municipality.</summary>
     public static RecordServiceRequest GroupHomeDay(string client, DateOnly day, long costCents, bool esf) => new()
     {
         RequestId = Guid.NewGuid().ToString(),
@@ -62,7 +68,7 @@ internal static class ServiceRecordRequests
         Unit = ServiceUnit.Places,
         Cost = new Money { EuroCents = costCents },
         FundingSource = esf ? FundingSource.EsfProject : FundingSource.MunicipalBudget,
-        EsfProjectCode = esf ? ZemgaleProject : string.Empty,
+        Project = esf ? VidzemeProject : string.Empty,
     };
 
     public static GetFundingReportRequest ReportPeriod(DateOnly from, DateOnly until) => new()

@@ -232,7 +232,7 @@ public sealed class WithdrawServiceRecordTests : IAsyncLifetime
         var request = Respite(_child, day, 1);
         request.Cost = new Money { EuroCents = costCents };
         request.FundingSource = FundingSource.EsfProject;
-        request.EsfProjectCode = "9.2.2.1/15/I/001";
+        request.EsfProjectCode = RigaProject;
         return request;
     }
 

@@ -296,37 +296,6 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.ToTable("clients", (string)null);
                 });
 
-            modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
-                        .UseCollation("Latin1_General_100_BIN2");
-
-                    b.Property<DateOnly>("End")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
-                        .UseCollation("Latin1_General_100_BIN2");
-
-                    b.Property<string>("PlanningRegionCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_BIN2");
-
-                    b.Property<DateOnly>("Start")
-                        .HasColumnType("date");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("PlanningRegionCode");
-
-                    b.ToTable("esf_projects", (string)null);
-                });
-
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.InstitutionRow", b =>
                 {
                     b.Property<string>("Code")
@@ -399,6 +368,33 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.HasIndex("SuccessorCode");
 
                     b.ToTable("institutions", (string)null);
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Registry.ProjectRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("projects", (string)null);
                 });
 
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.ServiceLimitRow", b =>
@@ -513,6 +509,12 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("LastDay")
                         .HasColumnType("date");
 
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("ProviderCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -521,6 +523,11 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
                     b.Property<long>("Quantity")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
 
                     b.Property<DateTime>("RecordTime")
                         .HasColumnType("datetime2");
@@ -851,14 +858,6 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                         .HasForeignKey("InstitutionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
-                {
-                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
-                        .WithMany()
-                        .HasForeignKey("PlanningRegionCode")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.InstitutionRow", b =>

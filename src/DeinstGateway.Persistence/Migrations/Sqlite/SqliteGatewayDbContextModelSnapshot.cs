@@ -271,34 +271,6 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.ToTable("clients", (string)null);
                 });
 
-            modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("End")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlanningRegionCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Start")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("PlanningRegionCode");
-
-                    b.ToTable("esf_projects", (string)null);
-                });
-
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.InstitutionRow", b =>
                 {
                     b.Property<string>("Code")
@@ -362,6 +334,29 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.HasIndex("SuccessorCode");
 
                     b.ToTable("institutions", (string)null);
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Registry.ProjectRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("projects", (string)null);
                 });
 
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.ServiceLimitRow", b =>
@@ -469,6 +464,11 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("LastDay")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProviderCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -476,6 +476,11 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
                     b.Property<long>("Quantity")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordTime")
                         .HasColumnType("TEXT");
@@ -783,14 +788,6 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                         .HasForeignKey("InstitutionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("DeinstGateway.Persistence.Registry.EsfProjectRow", b =>
-                {
-                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
-                        .WithMany()
-                        .HasForeignKey("PlanningRegionCode")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DeinstGateway.Persistence.Registry.InstitutionRow", b =>
