@@ -13,7 +13,9 @@ public sealed record FundingReport(DateOnly From, DateOnly Until, IReadOnlyList<
 /// <summary>
 /// Money spent per service and funding source, in the caller's scope (as for service records).
 /// ESF-project amounts are split with <see cref="FundingSplit.SplitForReport"/> over the records
-/// in id order, so lines and totals agree to the cent.
+/// in id order, so lines and totals agree to the cent. The database counts and sums each line; only
+/// the ESF-project records pass through the gateway, one at a time, for the split, so a report over
+/// millions of records holds no more than its lines.
 /// <para>
 /// Sums are taken in <see cref="Int128"/>, which no number of stored amounts can overflow. Under the
 /// cost cap (<see cref="ProgrammeRules.MaxCostCents"/>) a report's total fits the contract's int64
@@ -23,7 +25,7 @@ public sealed record FundingReport(DateOnly From, DateOnly Until, IReadOnlyList<
 /// </summary>
 public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotSource registry)
 {
-    /// <summary>Longest report period: ten years, leap days included. A report reads its records into memory.</summary>
+    /// <summary>Longest report period: ten years, leap days included.</summary>
     public const int MaxPeriodDays = 3653;
 
     public const string TotalTooLarge = "REPORT_TOTAL_TOO_LARGE";
@@ -49,23 +51,24 @@ public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotS
             .Where(p => municipalityCode is null || p.Municipality?.Code == municipalityCode)
             .Select(p => p.Code)
             .ToList();
-        var records = await store.RecordsStartingInAsync(inScope, from, until, esfProjectCode, cancellationToken);
+        var totals = await store.FundingTotalsAsync(inScope, from, until, esfProjectCode, cancellationToken);
 
-        var esfRecords = records.Where(r => r.FundingSource == FundingSource.EsfProject).ToList();
-        var esfParts = FundingSplit.SplitForReport(esfRecords.Select(r => r.CostCents))
-            .Select((part, i) => (esfRecords[i].Id, part))
-            .ToDictionary(p => p.Id, p => p.part, StringComparer.Ordinal);
+        // Only the ESF split needs the records one by one, in id order; they stream past.
+        var esfParts = new Dictionary<(ServiceType, string?), (Int128 Esf, Int128 StateBudget)>();
+        var split = new FundingSplit.Running();
+        await foreach (var record in store.EsfCostsAsync(inScope, from, until, esfProjectCode, cancellationToken))
+        {
+            var (esf, stateBudget) = split.Next(record.CostCents);
+            var sum = esfParts.GetValueOrDefault((record.ServiceType, record.EsfProjectCode));
+            esfParts[(record.ServiceType, record.EsfProjectCode)] = (sum.Esf + esf, sum.StateBudget + stateBudget);
+        }
 
-        var lines = records
-            .GroupBy(r => (r.ServiceType, r.FundingSource, r.EsfProjectCode))
-            .Select(g => new FundingLine(
-                g.Key.ServiceType,
-                g.Key.FundingSource,
-                g.Key.EsfProjectCode,
-                g.Count(),
-                Stated(Sum(g.Select(r => r.CostCents))),
-                Stated(Sum(g.Select(r => esfParts.TryGetValue(r.Id, out var p) ? p.Esf : 0))),
-                Stated(Sum(g.Select(r => esfParts.TryGetValue(r.Id, out var p) ? p.StateBudget : 0)))))
+        var lines = totals
+            .Select(t =>
+            {
+                var parts = t.FundingSource == FundingSource.EsfProject ? esfParts.GetValueOrDefault((t.ServiceType, t.EsfProjectCode)) : default;
+                return new FundingLine(t.ServiceType, t.FundingSource, t.EsfProjectCode, t.Records, Stated(t.TotalCents), Stated(parts.Esf), Stated(parts.StateBudget));
+            })
             .OrderBy(l => l.ServiceType)
             .ThenBy(l => l.FundingSource)
             .ThenBy(l => l.EsfProjectCode, StringComparer.Ordinal)

@@ -45,22 +45,36 @@ public static class FundingSplit
     public static IReadOnlyList<(long Esf, long StateBudget)> SplitForReport(IEnumerable<long> totalsCents)
     {
         ArgumentNullException.ThrowIfNull(totalsCents);
-        var parts = new List<(long Esf, long StateBudget)>();
-
-        // The running total lives in Int128: thousands of amounts near long.MaxValue cannot overflow it.
-        Int128 runningTotal = 0;
-        Int128 runningEsf = 0;
-        foreach (var total in totalsCents)
+        var amounts = totalsCents.ToList();
+        foreach (var total in amounts)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(total, nameof(totalsCents));
-            runningTotal += total;
-            var esfSoFar = EsfShare(runningTotal);
-            var esf = (long)(esfSoFar - runningEsf);
-            runningEsf = esfSoFar;
-            parts.Add((esf, total - esf));
         }
 
-        return parts;
+        var running = new Running();
+        return amounts.Select(running.Next).ToList();
+    }
+
+    /// <summary>
+    /// The report's split one record at a time, in the report's order (see the class summary), so
+    /// that a report streams its records instead of holding them.
+    /// </summary>
+    public sealed class Running
+    {
+        // The running total lives in Int128: thousands of amounts near long.MaxValue cannot overflow it.
+        private Int128 _total;
+        private Int128 _esf;
+
+        /// <summary>The next record's parts; throws <see cref="ArgumentOutOfRangeException"/> for a negative amount.</summary>
+        public (long Esf, long StateBudget) Next(long totalCents)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(totalCents);
+            _total += totalCents;
+            var esfSoFar = EsfShare(_total);
+            var esf = (long)(esfSoFar - _esf);
+            _esf = esfSoFar;
+            return (esf, totalCents - esf);
+        }
     }
 
     // Integer division truncates towards zero, which is the floor for the non-negative amounts allowed here.

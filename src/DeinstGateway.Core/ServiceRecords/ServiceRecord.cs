@@ -79,6 +79,12 @@ public sealed record ClientFacts(
 /// <param name="ShowWithdrawn">Withdrawn records too; without it only the records that stand.</param>
 public sealed record ServiceRecordFilter(string? ClientId, string? ProviderCode, ServiceType? ServiceType, bool ShowWithdrawn);
 
+/// <summary>The records of one funding-report line and their summed cost (in <see cref="Int128"/>, which no sum of stored amounts overflows).</summary>
+public sealed record FundingTotal(ServiceType ServiceType, FundingSource FundingSource, string? EsfProjectCode, int Records, Int128 TotalCents);
+
+/// <summary>One ESF-project record's line and cost.</summary>
+public readonly record struct EsfCost(ServiceType ServiceType, string? EsfProjectCode, long CostCents);
+
 public interface IServiceRecordStore
 {
     Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken);
@@ -87,8 +93,15 @@ public interface IServiceRecordStore
     Task<IReadOnlyList<ServiceRecord>> ListAsync(
         ServiceRecordScope? scope, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Records of these providers that are not withdrawn and whose first day lies in [from, until), in id order.</summary>
-    Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
+    /// <summary>
+    /// Per service, funding source and ESF project: the records of these providers that are not
+    /// withdrawn and whose first day lies in [from, until), counted and summed by the database.
+    /// </summary>
+    Task<IReadOnlyList<FundingTotal>> FundingTotalsAsync(
+        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken);
+
+    /// <summary>The ESF-project records among those, in id order, one at a time: the order the ESF split follows.</summary>
+    IAsyncEnumerable<EsfCost> EsfCostsAsync(
         IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken);
 
     /// <summary>

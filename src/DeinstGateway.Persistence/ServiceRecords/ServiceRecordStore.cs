@@ -14,6 +14,8 @@ namespace DeinstGateway.Persistence.ServiceRecords;
 internal sealed class ServiceRecordStore(
     GatewayDbContext db, ISupportPlanStore supportPlans, IWriteSerializer writeSerializer, AccessLogAppender accessLog) : IServiceRecordStore
 {
+    private const long CostSplit = 1L << 32;
+
     public async Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -55,19 +57,42 @@ internal sealed class ServiceRecordStore(
         return rows.Select(ToDomain).ToList();
     }
 
-    public async Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
+    public async Task<IReadOnlyList<FundingTotal>> FundingTotalsAsync(
         IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken)
+    {
+        // Each cost is summed as its high and low 32 bits: neither sum can overflow the database's
+        // 64-bit integers below 2³¹ records, so amounts stored before the cost cap still add up exactly here.
+        var groups = await StartingIn(providerCodes, from, until, esfProjectCode)
+            .GroupBy(r => new { r.ServiceType, r.FundingSource, r.EsfProjectCode })
+            .Select(g => new
+            {
+                g.Key.ServiceType,
+                g.Key.FundingSource,
+                g.Key.EsfProjectCode,
+                Records = g.Count(),
+                High = g.Sum(r => r.CostCents / CostSplit),
+                Low = g.Sum(r => r.CostCents % CostSplit),
+            })
+            .ToListAsync(cancellationToken);
+        return groups
+            .Select(g => new FundingTotal(g.ServiceType, g.FundingSource, g.EsfProjectCode, g.Records, (Int128)g.High * CostSplit + g.Low))
+            .ToList();
+    }
+
+    public IAsyncEnumerable<EsfCost> EsfCostsAsync(
+        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode, CancellationToken cancellationToken) =>
+        StartingIn(providerCodes, from, until, esfProjectCode)
+            .Where(r => r.FundingSource == FundingSource.EsfProject)
+            .OrderBy(r => r.Id)
+            .Select(r => new EsfCost(r.ServiceType, r.EsfProjectCode, r.CostCents))
+            .AsAsyncEnumerable();
+
+    private IQueryable<ServiceRecordRow> StartingIn(IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? esfProjectCode)
     {
         var providers = providerCodes.ToList();
         var query = db.ServiceRecords.AsNoTracking()
             .Where(r => providers.Contains(r.ProviderCode) && r.FirstDay >= from && r.FirstDay < until && r.WithdrawTime == null);
-        if (esfProjectCode is not null)
-        {
-            query = query.Where(r => r.EsfProjectCode == esfProjectCode);
-        }
-
-        var rows = await query.OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return rows.Select(ToDomain).ToList();
+        return esfProjectCode is null ? query : query.Where(r => r.EsfProjectCode == esfProjectCode);
     }
 
     public async Task<IServiceRecordWithdrawal> BeginWithdrawalAsync(
