@@ -114,7 +114,7 @@ public sealed class ScaleBenchmark(ScaleOptions options)
 
         foreach (var verified in reads.Verified)
         {
-            Console.WriteLine("  verified: " + verified);
+            Console.WriteLine("  " + verified);
         }
 
         return new DatabaseFigures(clients, population.Records, methods, rss);

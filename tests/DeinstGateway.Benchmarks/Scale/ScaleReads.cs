@@ -30,11 +30,11 @@ public sealed class ScaleReads(
 
     public IEnumerable<string> Verified =>
     [
-        Line($"{_transfers} GetTransfer answers: the transfer asked for, its person's personal code decrypted as generated"),
-        Line($"{_lookups} LookupClient answers: the generated client of the code, with that code"),
-        Line($"{_pages} ListServiceRecords pages: exactly the client's first {Math.Min(pageSize, population.RecordsPerClient)} records by id, each with its generated cost"),
+        Line($"verified: {_transfers} GetTransfer answers (warm-up included): the transfer asked for, its person's personal code decrypted as generated"),
+        Line($"verified: {_lookups} LookupClient answers: the generated client of the code, with that code"),
+        Line($"verified: {_pages} ListServiceRecords pages: exactly the client's first {Math.Min(pageSize, population.RecordsPerClient)} records by id, each with its generated cost"),
         .. _verified,
-        Line($"{_reports} GetFundingReport answers: every line's record count and total equal SQLite's GROUP BY over the file; ESF parts add up to the ESF lines' totals, and the ESF total is 85 % of them rounded down"),
+        Line($"verified: {_reports} GetFundingReport answers: every line's record count and total equal SQLite's GROUP BY over the file; ESF parts add up to the ESF lines' totals, and the ESF total is 85 % of them rounded down"),
     ];
 
     /// <summary>Untimed: the personal codes of the sampled clients, from the deterministic sequence.</summary>

@@ -495,6 +495,12 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                 columns: new[] { "ClientId", "ServiceType", "FirstDay" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_service_records_Funding",
+                table: "service_records",
+                columns: new[] { "ProviderCode", "FirstDay", "FundingSource", "ServiceType", "EsfProjectCode", "CostCents", "Id", "WithdrawTime" },
+                filter: "WithdrawTime IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_service_records_ProviderCode_Id",
                 table: "service_records",
                 columns: new[] { "ProviderCode", "Id" });

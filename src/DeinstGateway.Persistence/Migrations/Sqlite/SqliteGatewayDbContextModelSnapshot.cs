@@ -513,6 +513,10 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ProviderCode", "FirstDay", "FundingSource", "ServiceType", "EsfProjectCode", "CostCents", "Id", "WithdrawTime")
+                        .HasDatabaseName("IX_service_records_Funding")
+                        .HasFilter("WithdrawTime IS NULL");
+
                     b.HasIndex("ProviderCode", "Id");
 
                     b.HasIndex("RequestId", "RecordedByCode")
