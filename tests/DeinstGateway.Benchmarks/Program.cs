@@ -3,6 +3,7 @@ using DeinstGateway.Benchmarks.Capacity;
 using DeinstGateway.Benchmarks.Feeds;
 using DeinstGateway.Benchmarks.Infrastructure;
 using DeinstGateway.Benchmarks.Lookups;
+using DeinstGateway.Benchmarks.Scale;
 using DeinstGateway.Benchmarks.ServiceRecords;
 using DeinstGateway.Benchmarks.Transfers;
 
@@ -22,12 +23,15 @@ using DeinstGateway.Benchmarks.Transfers;
 // gateway and to a bare grpc-dotnet echo host in turn, with the ratio of the two per method.
 // feed-latency (FeedLatencyOptions): submission → WatchTransfers subscriber, through the subscribers'
 // gateway and through a second replica process on the same SQLite file, and the idle cost of open feeds.
+// scale (ScaleOptions): look-ups, QueryCapacity and GetFundingReport on a generated national-size
+// database against a small one, with the gateway's peak resident set.
 const string Usage = """
     usage: DeinstGateway.Benchmarks transfers [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --both]
            DeinstGateway.Benchmarks capacity-query [--providers P (1000)] [--transfers T (20000)] [--calls C (500)] [--runs R (3)]
            DeinstGateway.Benchmarks service-records [--count N (100000)] [--runs R (3)] [--breakdown] [--in-process | --batch K (1) | --nghttp]
            DeinstGateway.Benchmarks access-log [--reads N (20000)] [--runs R (3)] [--in-flight C (32)]
            DeinstGateway.Benchmarks feed-latency [--changes N (100)] [--subscribers a,b (1,100,1000)] [--runs R (1)]
+           DeinstGateway.Benchmarks scale [--clients N (1000000)] [--small N (10000)] [--calls C (200)] [--records-per-client K (20)] [--keep FOLDER]
            DeinstGateway.Benchmarks lookups [--calls N (20000)] [--runs R (3)] [--methods a,b (all: GetInstitution,ListServiceTypes,ListInstitutions,GetTransfer,QueryCapacity,Check,LookupClient,GetClient)]
     """;
 
@@ -76,6 +80,9 @@ return args[0] switch
         : BadOptions(error),
     LookupBenchmark.Name => LookupOptions.TryParse(args.AsSpan(1), out var options, out var error)
         ? await Report(new LookupBenchmark(options).RunAsync)
+        : BadOptions(error),
+    ScaleBenchmark.Name => ScaleOptions.TryParse(args.AsSpan(1), out var options, out var error)
+        ? await Report(new ScaleBenchmark(options).RunAsync)
         : BadOptions(error),
     _ => Unknown(args[0]),
 };

@@ -17,7 +17,9 @@ public sealed record FundingReport(
 /// Money spent per service, funding source and project, in the caller's scope (as for service
 /// records). The amounts of a project with a funding split (the ESF projects and the pilot) are
 /// split by that project's shares with <see cref="FundingSplit.SplitForReport"/> over the project's
-/// records in id order, so lines and totals agree to the cent; "no project" is not split.
+/// records in id order, so lines and totals agree to the cent; "no project" is not split. The
+/// database counts and sums each line; only the records of split projects pass through the
+/// gateway, one at a time, so a report over millions of records holds no more than its lines.
 /// <para>
 /// Sums are taken in <see cref="Int128"/>, which no number of stored amounts can overflow. Under the
 /// cost cap (<see cref="ProgrammeRules.MaxCostCents"/>) a report's total fits the contract's int64
@@ -30,7 +32,7 @@ public sealed record ProjectChoice(string? Code, string? Number);
 
 public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotSource registry)
 {
-    /// <summary>Longest report period: ten years, leap days included. A report reads its records into memory.</summary>
+    /// <summary>Longest report period: ten years, leap days included.</summary>
     public const int MaxPeriodDays = 3653;
 
     public const string TotalTooLarge = "REPORT_TOTAL_TOO_LARGE";
@@ -57,36 +59,41 @@ public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotS
             .Select(p => p.Code)
             .ToList();
         var projectCode = project is null ? null : ProjectCodeOf(project, snapshot);
-        var records = await store.RecordsStartingInAsync(inScope, from, until, projectCode, cancellationToken);
+        var totals = await store.FundingTotalsAsync(inScope, from, until, projectCode, cancellationToken);
 
-        var parts = new Dictionary<string, FundingParts>(StringComparer.Ordinal);
-        foreach (var group in records.GroupBy(r => r.ProjectCode, StringComparer.Ordinal))
+        // Only a project's split needs its records one by one, in id order; they stream past.
+        var splits = totals
+            .Select(t => t.ProjectCode)
+            .Distinct(StringComparer.Ordinal)
+            .Where(code => snapshot.Projects.GetValueOrDefault(code)?.Split is not null)
+            .ToDictionary(code => code, code => new FundingSplit.Running(snapshot.Projects[code].Split!), StringComparer.Ordinal);
+        var parts = new Dictionary<(ServiceType, FundingSource, string), (Int128 Esf, Int128 StateBudget, Int128 Municipal)>();
+        if (splits.Count > 0)
         {
-            if (snapshot.Projects.GetValueOrDefault(group.Key)?.Split is not { } shares)
+            await foreach (var cost in store.ProjectCostsAsync(inScope, from, until, splits.Keys, cancellationToken))
             {
-                continue;
-            }
-
-            var split = group.ToList();
-            foreach (var (record, part) in split.Zip(FundingSplit.SplitForReport(split.Select(r => r.CostCents), shares)))
-            {
-                parts[record.Id] = part;
+                var part = splits[cost.ProjectCode].Next(cost.CostCents);
+                var line = (cost.ServiceType, cost.FundingSource, cost.ProjectCode);
+                var sum = parts.GetValueOrDefault(line);
+                parts[line] = (sum.Esf + part.Esf, sum.StateBudget + part.StateBudget, sum.Municipal + part.Municipal);
             }
         }
 
-        FundingParts PartsOf(ServiceRecord record) => parts.GetValueOrDefault(record.Id);
-        var lines = records
-            .GroupBy(r => (r.ServiceType, r.FundingSource, r.ProjectCode))
-            .Select(g => new FundingLine(
-                g.Key.ServiceType,
-                g.Key.FundingSource,
-                g.Key.ProjectCode,
-                snapshot.Projects.GetValueOrDefault(g.Key.ProjectCode)?.Number,
-                g.Count(),
-                Stated(Sum(g.Select(r => r.CostCents))),
-                Stated(Sum(g.Select(r => PartsOf(r).Esf))),
-                Stated(Sum(g.Select(r => PartsOf(r).StateBudget))),
-                Stated(Sum(g.Select(r => PartsOf(r).Municipal)))))
+        var lines = totals
+            .Select(t =>
+            {
+                var split = parts.GetValueOrDefault((t.ServiceType, t.FundingSource, t.ProjectCode));
+                return new FundingLine(
+                    t.ServiceType,
+                    t.FundingSource,
+                    t.ProjectCode,
+                    snapshot.Projects.GetValueOrDefault(t.ProjectCode)?.Number,
+                    t.Records,
+                    Stated(t.TotalCents),
+                    Stated(split.Esf),
+                    Stated(split.StateBudget),
+                    Stated(split.Municipal));
+            })
             .OrderBy(l => l.ServiceType)
             .ThenBy(l => l.FundingSource)
             .ThenBy(l => l.ProjectCode, StringComparer.Ordinal)

@@ -48,23 +48,37 @@ public static class FundingSplit
     {
         ArgumentNullException.ThrowIfNull(totalsCents);
         ArgumentNullException.ThrowIfNull(shares);
-        var parts = new List<FundingParts>();
-
-        // The running total lives in Int128: thousands of amounts near long.MaxValue cannot overflow it.
-        Int128 runningTotal = 0;
-        (Int128 Esf, Int128 StateBudget) before = (0, 0);
-        foreach (var total in totalsCents)
+        var amounts = totalsCents.ToList();
+        foreach (var total in amounts)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(total, nameof(totalsCents));
-            runningTotal += total;
-            var after = Cumulative(runningTotal, shares);
-            var esf = (long)(after.Esf - before.Esf);
-            var stateBudget = (long)(after.StateBudget - before.StateBudget);
-            parts.Add(new FundingParts(esf, stateBudget, total - esf - stateBudget));
-            before = after;
         }
 
-        return parts;
+        var running = new Running(shares);
+        return amounts.Select(running.Next).ToList();
+    }
+
+    /// <summary>
+    /// The report's split one record at a time, in the report's order (see the class summary), so
+    /// that a report streams its records instead of holding them.
+    /// </summary>
+    public sealed class Running(FundingShares shares)
+    {
+        // The running total lives in Int128: thousands of amounts near long.MaxValue cannot overflow it.
+        private Int128 _total;
+        private (Int128 Esf, Int128 StateBudget) _before;
+
+        /// <summary>The next record's parts; throws <see cref="ArgumentOutOfRangeException"/> for a negative amount.</summary>
+        public FundingParts Next(long totalCents)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(totalCents);
+            _total += totalCents;
+            var after = Cumulative(_total, shares);
+            var esf = (long)(after.Esf - _before.Esf);
+            var stateBudget = (long)(after.StateBudget - _before.StateBudget);
+            _before = after;
+            return new FundingParts(esf, stateBudget, totalCents - esf - stateBudget);
+        }
     }
 
     // Integer division truncates towards zero, which is the floor for the non-negative amounts allowed here.

@@ -87,6 +87,12 @@ public sealed record ClientFacts(
 /// <param name="ShowWithdrawn">Withdrawn records too; without it only the records that stand.</param>
 public sealed record ServiceRecordFilter(string? ClientId, string? ProviderCode, ServiceType? ServiceType, bool ShowWithdrawn);
 
+/// <summary>The records of one funding-report line and their summed cost (in <see cref="Int128"/>, which no sum of stored amounts overflows).</summary>
+public sealed record FundingTotal(ServiceType ServiceType, FundingSource FundingSource, string ProjectCode, int Records, Int128 TotalCents);
+
+/// <summary>One record of a project with a funding split: its line and cost.</summary>
+public readonly record struct ProjectCost(ServiceType ServiceType, FundingSource FundingSource, string ProjectCode, long CostCents);
+
 public interface IServiceRecordStore
 {
     Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken);
@@ -95,9 +101,17 @@ public interface IServiceRecordStore
     Task<IReadOnlyList<ServiceRecord>> ListAsync(
         ServiceRecordScope? scope, ServiceRecordFilter filter, string? afterId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Records of these providers (and of the project, when given) that are not withdrawn and whose first day lies in [from, until), in id order.</summary>
-    Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
+    /// <summary>
+    /// Per service, funding source and project: the records of these providers (and of the project,
+    /// when given) that are not withdrawn and whose first day lies in [from, until), counted and
+    /// summed by the database.
+    /// </summary>
+    Task<IReadOnlyList<FundingTotal>> FundingTotalsAsync(
         IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode, CancellationToken cancellationToken);
+
+    /// <summary>The records of these projects among those, in id order, one at a time: the order the projects' splits follow.</summary>
+    IAsyncEnumerable<ProjectCost> ProjectCostsAsync(
+        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, IReadOnlyCollection<string> projectCodes, CancellationToken cancellationToken);
 
     /// <summary>
     /// Opens one write transaction that may withdraw one record, read inside it if the caller recorded

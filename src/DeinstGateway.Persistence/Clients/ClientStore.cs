@@ -22,7 +22,8 @@ internal sealed class ClientStore(GatewayDbContext db, IWriteSerializer writeSer
         var inScope = ClientScopeQuery.ClientIds(db, scope);
         var found = await db.Clients.AsNoTracking()
             .Where(c => c.Id == clientId)
-            .Select(c => new { InScope = inScope.Contains(c.Id) })
+            // EXISTS on this one id, through the relations' client index: IN would collect every client in the scope first.
+            .Select(c => new { InScope = inScope.Any(id => id == c.Id) })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null ? ClientReach.Unknown : found.InScope ? ClientReach.InScope : ClientReach.OutOfScope;
     }

@@ -288,3 +288,11 @@ VALUES ('20261204225336_ProjectsAndRecipients', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE INDEX "IX_service_records_Funding" ON "service_records" ("ProviderCode", "FirstDay", "FundingSource", "ServiceType", "ProjectCode", "CostCents", "Id", "WithdrawTime") WHERE WithdrawTime IS NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261204235443_FundingReportIndex', '10.0.14');
+
+COMMIT;
+

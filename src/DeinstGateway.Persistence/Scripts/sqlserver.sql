@@ -595,3 +595,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204235454_FundingReportIndex'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_service_records_Funding] ON [service_records] ([ProviderCode], [FirstDay], [FundingSource], [ServiceType], [ProjectCode], [CostCents], [Id], [WithdrawTime]) WHERE WithdrawTime IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204235454_FundingReportIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204235454_FundingReportIndex', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -82,6 +82,12 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         // The caps count a client's earlier records of one service by day.
         builder.HasIndex(r => new { r.ClientId, r.ServiceType, r.FirstDay });
         builder.HasIndex(r => new { r.ProviderCode, r.Id });
+        // A funding report sums a region's records of a period: this index alone answers it (and
+        // streams the split projects' costs), without reading every record of the providers from the
+        // table. WithdrawTime is always null in it, but SQLite reads only an index's columns without the table.
+        builder.HasIndex(r => new { r.ProviderCode, r.FirstDay, r.FundingSource, r.ServiceType, r.ProjectCode, r.CostCents, r.Id, r.WithdrawTime })
+            .HasDatabaseName("IX_service_records_Funding")
+            .HasFilter("WithdrawTime IS NULL");
         builder.HasOne<ClientRow>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<InstitutionRow>().WithMany().HasForeignKey(r => r.ProviderCode).OnDelete(DeleteBehavior.Restrict);
     }

@@ -14,6 +14,8 @@ namespace DeinstGateway.Persistence.ServiceRecords;
 internal sealed class ServiceRecordStore(
     GatewayDbContext db, ISupportPlanStore supportPlans, IWriteSerializer writeSerializer, AccessLogAppender accessLog) : IServiceRecordStore
 {
+    private const long CostSplit = 1L << 32;
+
     public async Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -55,19 +57,45 @@ internal sealed class ServiceRecordStore(
         return rows.Select(ToDomain).ToList();
     }
 
-    public async Task<IReadOnlyList<ServiceRecord>> RecordsStartingInAsync(
+    public async Task<IReadOnlyList<FundingTotal>> FundingTotalsAsync(
         IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode, CancellationToken cancellationToken)
+    {
+        // Each cost is summed as its high and low 32 bits: neither sum can overflow the database's
+        // 64-bit integers below 2³¹ records, so amounts stored before the cost cap still add up exactly here.
+        var groups = await StartingIn(providerCodes, from, until, projectCode)
+            .GroupBy(r => new { r.ServiceType, r.FundingSource, r.ProjectCode })
+            .Select(g => new
+            {
+                g.Key.ServiceType,
+                g.Key.FundingSource,
+                g.Key.ProjectCode,
+                Records = g.Count(),
+                High = g.Sum(r => r.CostCents / CostSplit),
+                Low = g.Sum(r => r.CostCents % CostSplit),
+            })
+            .ToListAsync(cancellationToken);
+        return groups
+            .Select(g => new FundingTotal(g.ServiceType, g.FundingSource, g.ProjectCode, g.Records, (Int128)g.High * CostSplit + g.Low))
+            .ToList();
+    }
+
+    public IAsyncEnumerable<ProjectCost> ProjectCostsAsync(
+        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, IReadOnlyCollection<string> projectCodes, CancellationToken cancellationToken)
+    {
+        var projects = projectCodes.ToList();
+        return StartingIn(providerCodes, from, until, projectCode: null)
+            .Where(r => projects.Contains(r.ProjectCode))
+            .OrderBy(r => r.Id)
+            .Select(r => new ProjectCost(r.ServiceType, r.FundingSource, r.ProjectCode, r.CostCents))
+            .AsAsyncEnumerable();
+    }
+
+    private IQueryable<ServiceRecordRow> StartingIn(IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode)
     {
         var providers = providerCodes.ToList();
         var query = db.ServiceRecords.AsNoTracking()
             .Where(r => providers.Contains(r.ProviderCode) && r.FirstDay >= from && r.FirstDay < until && r.WithdrawTime == null);
-        if (projectCode is not null)
-        {
-            query = query.Where(r => r.ProjectCode == projectCode);
-        }
-
-        var rows = await query.OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return rows.Select(ToDomain).ToList();
+        return projectCode is null ? query : query.Where(r => r.ProjectCode == projectCode);
     }
 
     public async Task<IServiceRecordWithdrawal> BeginWithdrawalAsync(

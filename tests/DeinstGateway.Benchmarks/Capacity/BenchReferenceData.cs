@@ -11,7 +11,8 @@ public sealed record BenchProvider(string Code, string Municipality, IReadOnlyDi
 /// <summary>
 /// A variant of the shipped <c>reference-data.json</c>: every entry of the shipped file, plus
 /// generated service providers in the Zemgale planning region, spread round-robin over its six
-/// municipalities, each offering one to three place-based services and declaring places for each from 2021-07-01.
+/// municipalities, each offering one to three place-based services and declaring places for each from 2021-07-01;
+/// optionally as many again elsewhere (<see cref="OtherRegion"/>), which a Zemgale query must leave out.
 /// Deterministic for a seed. The gateway loads it through <c>Registry:ReferenceDataPath</c>.
 /// </summary>
 public sealed class BenchReferenceData
@@ -21,6 +22,12 @@ public sealed class BenchReferenceData
     public static readonly string[] Municipalities =
         ["mun-jelgava", "mun-aizkraukle", "mun-bauska", "mun-dobele", "mun-jelgava-novads", "mun-jekabpils"];
 
+    /// <summary>Where the providers outside the region lie.</summary>
+    public const string OtherRegion = "pr-kurzeme";
+
+    public static readonly string[] OtherMunicipalities =
+        ["mun-liepaja", "mun-ventspils", "mun-dienvidkurzeme", "mun-kuldiga", "mun-saldus", "mun-talsi"];
+
     private static readonly ServiceType[] PlaceBasedServices =
         [ServiceType.GroupHome, ServiceType.DayCareCentreAdults, ServiceType.SpecialisedWorkshop];
 
@@ -29,10 +36,11 @@ public sealed class BenchReferenceData
     private const int MaxPlaces = 40;
 
     private BenchReferenceData(
-        string path, IReadOnlyList<BenchProvider> providers, int regionPairs, int regionPlaces, int institutions)
+        string path, IReadOnlyList<BenchProvider> providers, IReadOnlyList<BenchProvider> elsewhere, int regionPairs, int regionPlaces, int institutions)
     {
         Path = path;
         Providers = providers;
+        ProvidersElsewhere = elsewhere;
         RegionPairs = regionPairs;
         RegionPlaces = regionPlaces;
         Institutions = institutions;
@@ -40,7 +48,11 @@ public sealed class BenchReferenceData
 
     public string Path { get; }
 
+    /// <summary>The generated providers of the region.</summary>
     public IReadOnlyList<BenchProvider> Providers { get; }
+
+    /// <summary>The generated providers of <see cref="OtherRegion"/>, numbered after the region's.</summary>
+    public IReadOnlyList<BenchProvider> ProvidersElsewhere { get; }
 
     /// <summary>Distinct (provider, service) pairs declared in the region and in force today, shipped ones included.</summary>
     public int RegionPairs { get; }
@@ -53,7 +65,8 @@ public sealed class BenchReferenceData
 
     /// <param name="shipped">The reference-data file shipped beside the gateway.</param>
     /// <param name="today">The day the query counts; declarations after it are not in force.</param>
-    public static BenchReferenceData Write(string shipped, string path, int count, int seed, DateOnly today)
+    /// <param name="elsewhere">Providers generated in <see cref="OtherRegion"/> after the region's <paramref name="count"/>.</param>
+    public static BenchReferenceData Write(string shipped, string path, int count, int seed, DateOnly today, int elsewhere = 0)
     {
         var root = JsonNode.Parse(File.ReadAllText(shipped))!.AsObject();
         var institutions = root["institutions"]!.AsArray();
@@ -62,13 +75,14 @@ public sealed class BenchReferenceData
         root["version"] = root["version"]!.GetValue<string>() + "+bench-" + count.ToString(CultureInfo.InvariantCulture);
 
         var random = new Random(seed);
-        var width = Math.Max(4, count.ToString(CultureInfo.InvariantCulture).Length);
-        var providers = new List<BenchProvider>(count);
-        for (var i = 1; i <= count; i++)
+        var width = Math.Max(4, (count + elsewhere).ToString(CultureInfo.InvariantCulture).Length);
+        var providers = new List<BenchProvider>(count + elsewhere);
+        for (var i = 1; i <= count + elsewhere; i++)
         {
             var number = i.ToString("D" + width.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
             var code = "prov-bench-" + number;
-            var municipality = Municipalities[(i - 1) % Municipalities.Length];
+            var (region, municipalities) = i <= count ? (PlanningRegion, Municipalities) : (OtherRegion, OtherMunicipalities);
+            var municipality = municipalities[(i - 1) % municipalities.Length];
             var offered = PlaceBasedServices.ToArray();
             random.Shuffle(offered);
             var services = offered.Take(random.Next(1, PlaceBasedServices.Length + 1)).Order().ToArray();
@@ -77,7 +91,7 @@ public sealed class BenchReferenceData
                 ["code"] = code,
                 ["kind"] = nameof(InstitutionKind.ServiceProvider),
                 ["name"] = $"Bench provider {number} (demonstrācijas dati)",
-                ["planningRegion"] = PlanningRegion,
+                ["planningRegion"] = region,
                 ["municipality"] = municipality,
                 ["parent"] = null,
                 ["address"] = null,
@@ -106,7 +120,7 @@ public sealed class BenchReferenceData
 
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         var (pairs, regionPlaces) = InRegion(root, today);
-        return new BenchReferenceData(path, providers, pairs, regionPlaces, institutions.Count);
+        return new BenchReferenceData(path, providers[..count], providers[count..], pairs, regionPlaces, institutions.Count);
     }
 
     /// <summary>

@@ -124,7 +124,7 @@ public sealed class CapacityQueryBenchmark(CapacityQueryOptions options)
     /// pair of the region in every call; roll-ups and the total are the sums of the rows; the
     /// places declared, reserved and occupied are those the file and the set-up account for.
     /// </summary>
-    private static string Verify(Proto.QueryCapacityResponse response, int[] rowCounts, BenchReferenceData data, LoadFigures load)
+    internal static string Verify(Proto.QueryCapacityResponse response, int[] rowCounts, BenchReferenceData data, LoadFigures load)
     {
         if (rowCounts.Any(c => c != data.RegionPairs))
         {

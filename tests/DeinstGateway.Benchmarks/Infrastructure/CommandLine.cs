@@ -4,13 +4,15 @@ using System.Globalization;
 namespace DeinstGateway.Benchmarks.Infrastructure;
 
 /// <summary>
-/// A benchmark's options as given: switches (<c>--breakdown</c>) and names followed by a positive
-/// whole number (<c>--count 100000</c>). Anything else is refused with a message naming it.
+/// A benchmark's options as given: switches (<c>--breakdown</c>), names followed by a positive
+/// whole number (<c>--count 100000</c>) and names followed by a text (<c>--keep FOLDER</c>).
+/// Anything else is refused with a message naming it.
 /// </summary>
 public sealed class CommandLine
 {
     private readonly HashSet<string> _switches = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
     private CommandLine()
     {
@@ -21,7 +23,8 @@ public sealed class CommandLine
         IReadOnlyCollection<string> switches,
         IReadOnlyCollection<string> numbers,
         [NotNullWhen(true)] out CommandLine? line,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error,
+        IReadOnlyCollection<string>? texts = null)
     {
         var parsed = new CommandLine();
         line = null;
@@ -31,6 +34,18 @@ public sealed class CommandLine
             if (switches.Contains(name))
             {
                 parsed._switches.Add(name);
+                continue;
+            }
+
+            if (texts?.Contains(name) == true)
+            {
+                if (i + 1 >= args.Length || args[i + 1].Length == 0)
+                {
+                    error = $"{name} needs a value";
+                    return false;
+                }
+
+                parsed._texts[name] = args[++i];
                 continue;
             }
 
@@ -60,4 +75,6 @@ public sealed class CommandLine
     public bool Has(string name) => _switches.Contains(name);
 
     public int Number(string name, int otherwise) => _numbers.GetValueOrDefault(name, otherwise);
+
+    public string? Text(string name) => _texts.GetValueOrDefault(name);
 }

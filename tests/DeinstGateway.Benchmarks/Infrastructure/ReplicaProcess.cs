@@ -79,6 +79,16 @@ public sealed class ReplicaProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The replica's peak resident set so far (VmHWM on Linux): what the process has needed at most.</summary>
+    public long PeakWorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _process.StandardInput.Close();

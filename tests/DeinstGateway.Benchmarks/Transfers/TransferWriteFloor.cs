@@ -17,10 +17,10 @@ public static class TransferWriteFloor
 {
     private const string Method = "/deinst.v1.TransferService/SubmitTransfers";
 
-    private static readonly string[] ClientColumns =
+    public static readonly string[] ClientColumns =
         ["Id", "PersonalCodeHash", "FormerPersonalCodeHash", "ProtectedIdentity", "BirthDate", "TargetGroup", "CreateTime", "UpdateTime"];
 
-    private static readonly string[] EventColumns =
+    public static readonly string[] EventColumns =
         ["TransferId", "FromState", "ToState", "ActorCode", "Time", "RejectionReason", "Version"];
 
     private static readonly string[] AccessColumns =

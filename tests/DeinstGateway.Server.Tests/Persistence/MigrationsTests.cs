@@ -86,6 +86,8 @@ public sealed class MigrationsTests
                 ["r1 esf-zemgale Client 4500 9.2.2.1/15/I/001", "r2 none Client 4500 <null>"],
                 await SqliteFile.ColumnAsync(path, "SELECT Id || ' ' || ProjectCode || ' ' || RecipientKind || ' ' || CostCents || ' ' || COALESCE(EsfProjectCode, '<null>') FROM service_records ORDER BY Id"));
             Assert.Equal(["projects"], await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE name IN ('projects', 'esf_projects')"));
+            // FundingReportIndex: the index a region's funding report reads instead of the table.
+            Assert.Equal(["IX_service_records_Funding"], await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE name = 'IX_service_records_Funding'"));
 
             // And back: the downgrade keeps the records too.
             await using (var db = SqliteContext(path))

@@ -525,6 +525,10 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ClientId", "ServiceType", "FirstDay");
 
+                    b.HasIndex("ProviderCode", "FirstDay", "FundingSource", "ServiceType", "ProjectCode", "CostCents", "Id", "WithdrawTime")
+                        .HasDatabaseName("IX_service_records_Funding")
+                        .HasFilter("WithdrawTime IS NULL");
+
                     b.ToTable("service_records", null, t =>
                         {
                             t.HasCheckConstraint("CK_service_records_amounts", "Quantity > 0 AND CostCents >= 0");
