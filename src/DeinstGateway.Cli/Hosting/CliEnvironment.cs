@@ -21,10 +21,14 @@ public sealed class CliEnvironment
     /// <summary>Plain text of standard output, for JSON and CSV that no markup may touch.</summary>
     public TextWriter OutWriter => Out.Profile.Out.Writer;
 
+    /// <summary>
+    /// The process's console; a stream redirected to a file or a pipe gets plain text, whatever the
+    /// terminal variables say (Spectre's own detection trusts TERM and would colour a pipe).
+    /// </summary>
     public static CliEnvironment System() => new()
     {
-        Out = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }),
-        Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
+        Out = Console.IsOutputRedirected ? Plain(Console.Out) : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }),
+        Error = Console.IsErrorRedirected ? Plain(Console.Error) : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
         Variable = Environment.GetEnvironmentVariable,
         HandlesCtrlC = true,
     };
@@ -37,11 +41,18 @@ public sealed class CliEnvironment
         Variable = name => variables.GetValueOrDefault(name),
     };
 
-    private static IAnsiConsole Plain(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole Plain(TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+
+        // A file has no screen width: tables keep whole names on one line rather than wrap at 80.
+        console.Profile.Width = 200;
+        return console;
+    }
 }

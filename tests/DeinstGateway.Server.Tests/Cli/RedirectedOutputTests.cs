@@ -32,8 +32,7 @@ public sealed class RedirectedOutputTests(GatewayFixture fixture)
             Environment =
             {
                 // A terminal that could show colours: only the redirection should turn them off.
-                ["TERM"] = "xterm-256color",
-                ["COLORTERM"] = "truecolor",
+                ["TERM"] = "xterm",
                 ["NO_COLOR"] = null,
                 ["DEINST_GATEWAY"] = fixture.Gateway.Address.ToString(),
                 ["DEINST_CERT"] = pki.ClientCertificatePath(institution),

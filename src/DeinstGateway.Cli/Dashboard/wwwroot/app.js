@@ -17,10 +17,11 @@
   let picture = null;
   let live = false;
   let refresh = null;
+  // The gateway's today (Europe/Riga), learnt from the first answer: the browser's clock may be elsewhere.
+  let gatewayToday = null;
 
   const $ = id => document.getElementById(id);
   const t = key => labels[language][key];
-  const today = () => new Date().toLocaleDateString('sv-SE');
   const el = (name, attributes = {}, ...children) => {
     const node = document.createElement(name);
     for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
@@ -113,13 +114,14 @@
     const response = await fetch(`api/capacity?token=${encodeURIComponent(token)}&date=${encodeURIComponent(date)}`, { cache: 'no-store' });
     const body = await response.json();
     if (!response.ok) { $('status').textContent = `${t('error')}: ${body.error}`; return; }
+    if (!date) { gatewayToday = body.date; $('date').value = body.date; }
     picture = body;
     render();
   }
 
   // Changes are today's rows: a page showing another day stays as it is.
   function changed() {
-    if ($('date').value !== today()) return;
+    if ($('date').value !== gatewayToday) return;
     clearTimeout(refresh);
     refresh = setTimeout(load, 200);
   }
@@ -131,9 +133,8 @@
     events.onerror = () => { live = false; $('status').textContent = t('offline'); };
   }
 
-  $('date').value = today();
   $('date').addEventListener('change', load);
-  $('today').addEventListener('click', () => { $('date').value = today(); load(); });
+  $('today').addEventListener('click', () => { $('date').value = ''; load(); });
   $('language').addEventListener('click', () => {
     language = language === 'lv' ? 'en' : 'lv';
     localStorage.setItem('deinst-language', language);
