@@ -13,7 +13,7 @@ public static class RecordsCommand
 
     public static Command Create(CliEnvironment environment)
     {
-        var file = new Argument<string>("file") { Description = "A CSV file (with a header line) or a JSON Lines file (.jsonl) of delivered services; the columns are described in the README." };
+        var file = new Argument<string>("file") { Description = "A CSV file (with a header line) or a JSON Lines file (.jsonl) of delivered services; the columns are described in docs/cli.md of the DeinstGateway repository." };
         var rejects = new Option<string?>("--rejects") { Description = "Where to write the rows that were not taken; by default beside the file, as NAME.rejects.csv or .jsonl." };
         var import = new Command(
             "import",

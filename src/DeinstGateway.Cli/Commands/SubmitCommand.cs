@@ -12,7 +12,7 @@ public static class SubmitCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var file = new Argument<string>("file") { Description = "A CSV file (with a header line) or a JSON Lines file (.jsonl) of transfers; the columns are described in the README." };
+        var file = new Argument<string>("file") { Description = "A CSV file (with a header line) or a JSON Lines file (.jsonl) of transfers; the columns are described in docs/cli.md of the DeinstGateway repository." };
         var source = new Option<string?>("--source") { Description = "Your institution's code, for rows whose source column is empty." };
         var rejects = new Option<string?>("--rejects") { Description = "Where to write the rows that were not taken; by default beside the file, as NAME.rejects.csv or .jsonl." };
         var command = new Command(
