@@ -26,7 +26,7 @@ public static class RecordsCommand
         {
             var rows = RowFile.Open(parse.GetValue(file)!);
             var run = new ImportRun(rows, parse.GetValue(rejects), "accepted");
-            await run.RunAsync(environment, () => ImportAsync(session, rows, run, cancellationToken));
+            await run.RunAsync(environment, () => ImportAsync(session, run, cancellationToken));
             return run.Finish(environment, session.Output);
         });
         return new Command("records", "Records of services delivered to clients.") { import };
@@ -36,33 +36,16 @@ public static class RecordsCommand
     /// Sends the rows in batches of 1,000 on one stream; the gateway answers once at the end with
     /// the counts and the first 100 rejected records, matched back to their rows by request id.
     /// </summary>
-    private static async Task ImportAsync(Session session, RowFile rows, ImportRun run, CancellationToken stop)
+    private static async Task ImportAsync(Session session, ImportRun run, CancellationToken stop)
     {
         var client = new ServiceRecordService.ServiceRecordServiceClient(session.Invoker);
         using var call = client.RecordServiceBatches();
         var byRequestId = new Dictionary<string, SourceRow>(StringComparer.Ordinal);
         var batch = new RecordServiceBatch();
-        var lastLine = 0;
-        foreach (var row in rows.Rows())
+        foreach (var (row, request) in run.Messages(RecordRows.Read, stop))
         {
-            if (stop.IsCancellationRequested)
-            {
-                run.StoppedAfterLine = lastLine;
-                break;
-            }
-
-            lastLine = row.Line;
-            run.CountRead();
-            var (request, problems) = RecordRows.Read(row);
-            if (request is null)
-            {
-                run.NotTaken(row, conflict: false, problems);
-                continue;
-            }
-
             byRequestId.TryAdd(request.RequestId, row);
             batch.Records.Add(request);
-            run.CountSent();
             if (batch.Records.Count == BatchSize)
             {
                 await call.RequestStream.WriteAsync(batch, CancellationToken.None);

@@ -27,7 +27,7 @@ public static class SubmitCommand
         {
             var rows = RowFile.Open(parse.GetValue(file)!);
             var run = new ImportRun(rows, parse.GetValue(rejects), "created");
-            await run.RunAsync(environment, () => SubmitAsync(session, rows, run, parse.GetValue(source), cancellationToken));
+            await run.RunAsync(environment, () => SubmitAsync(session, run, parse.GetValue(source), cancellationToken));
             return run.Finish(environment, session.Output);
         });
     }
@@ -37,34 +37,17 @@ public static class SubmitCommand
     /// message, in order). Ctrl-C stops the sending only: the stream is completed so that every
     /// row sent is still answered and counted.
     /// </summary>
-    private static async Task SubmitAsync(Session session, RowFile rows, ImportRun run, string? defaultSource, CancellationToken stop)
+    private static async Task SubmitAsync(Session session, ImportRun run, string? defaultSource, CancellationToken stop)
     {
         var client = new TransferService.TransferServiceClient(session.Invoker);
         using var call = client.SubmitTransfers();
         var sent = new ConcurrentQueue<SourceRow>();
         var answers = ReadAnswersAsync(call.ResponseStream, sent, run);
-        var lastLine = 0;
         try
         {
-            foreach (var row in rows.Rows())
+            foreach (var (row, request) in run.Messages(r => TransferRows.Read(r, defaultSource), stop))
             {
-                if (stop.IsCancellationRequested)
-                {
-                    run.StoppedAfterLine = lastLine;
-                    break;
-                }
-
-                lastLine = row.Line;
-                run.CountRead();
-                var (request, problems) = TransferRows.Read(row, defaultSource);
-                if (request is null)
-                {
-                    run.NotTaken(row, conflict: false, problems);
-                    continue;
-                }
-
                 sent.Enqueue(row);
-                run.CountSent();
                 await call.RequestStream.WriteAsync(request, CancellationToken.None);
             }
 

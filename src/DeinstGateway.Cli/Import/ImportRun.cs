@@ -25,14 +25,9 @@ public sealed class ImportRun(RowFile file, string? rejectsPath, string takenWor
     private int Answered => _taken + _duplicate + _conflict + _rejected;
 
     /// <summary>Set when Ctrl-C stopped the reading of the file: the last line read.</summary>
-    public int? StoppedAfterLine { get; set; }
+    public int? StoppedAfterLine { get; private set; }
 
     public string RejectsPath { get; } = rejectsPath ?? DefaultRejectsPath(file);
-
-    /// <summary>A row read from the file, sent or not: what the progress bar counts.</summary>
-    public void CountRead() => Interlocked.Increment(ref _read);
-
-    public void CountSent() => Interlocked.Increment(ref _sent);
 
     public void CountTaken(int rows = 1) => Interlocked.Add(ref _taken, rows);
 
@@ -48,6 +43,37 @@ public sealed class ImportRun(RowFile file, string? rejectsPath, string takenWor
         lock (_notTaken)
         {
             _notTaken.Add((row, conflict ? "conflict" : "rejected", string.Join("; ", reasons)));
+        }
+    }
+
+    /// <summary>
+    /// The file's rows that make a message, in order. A row that cannot is kept as rejected with
+    /// its problems; at Ctrl-C the reading stops and the last line read is remembered.
+    /// </summary>
+    public IEnumerable<(SourceRow Row, TMessage Message)> Messages<TMessage>(
+        Func<SourceRow, (TMessage? Message, List<string> Problems)> read, CancellationToken stop)
+        where TMessage : class
+    {
+        var lastLine = 0;
+        foreach (var row in file.Rows())
+        {
+            if (stop.IsCancellationRequested)
+            {
+                StoppedAfterLine = lastLine;
+                yield break;
+            }
+
+            lastLine = row.Line;
+            Interlocked.Increment(ref _read);
+            var (message, problems) = read(row);
+            if (message is null)
+            {
+                NotTaken(row, conflict: false, problems);
+                continue;
+            }
+
+            Interlocked.Increment(ref _sent);
+            yield return (row, message);
         }
     }
 
