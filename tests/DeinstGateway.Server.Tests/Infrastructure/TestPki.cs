@@ -38,7 +38,13 @@ public sealed class TestPki
 
     public string ServerKeyPath => Path.Combine(Folder, DevelopmentCertificates.ServerKeyFile);
 
-    public X509Certificate2 ClientCertificate(string institutionCode) => X509Certificate2.CreateFromPemFile(
-        Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".crt"),
-        Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".key"));
+    public X509Certificate2 ClientCertificate(string institutionCode) =>
+        X509Certificate2.CreateFromPemFile(ClientCertificatePath(institutionCode), ClientKeyPath(institutionCode));
+
+    /// <summary>The institution's certificate as a PEM file, as its back office holds it.</summary>
+    public string ClientCertificatePath(string institutionCode) =>
+        Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".crt");
+
+    public string ClientKeyPath(string institutionCode) =>
+        Path.Combine(Folder, DevelopmentCertificates.ClientsFolder, institutionCode + ".key");
 }
