@@ -1,15 +1,19 @@
+using DeinstGateway.Core.Assessments;
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Feeds;
+using DeinstGateway.Core.Monitoring;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Assessments;
 using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
+using DeinstGateway.Persistence.Monitoring;
 using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.ServiceRecords;
 using DeinstGateway.Persistence.SupportPlans;
@@ -45,6 +49,10 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<ICapacityStore, CapacityStore>();
         services.AddScoped<ISupportPlanStore, SupportPlanStore>();
         services.AddScoped<IServiceRecordStore, ServiceRecordStore>();
+        services.AddScoped<IOccupancyStore, OccupancyStore>();
+        services.AddScoped<INeedsAssessmentStore, NeedsAssessmentStore>();
+        services.AddScoped<IMonitoringStore, MonitoringStore>();
+        services.AddSingleton<IPlanTargetSource>(_ => new PlanTargetsFile(configuration));
         return services;
     }
 }

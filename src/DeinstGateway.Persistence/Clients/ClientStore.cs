@@ -42,8 +42,8 @@ internal sealed class ClientStore(GatewayDbContext db, IWriteSerializer writeSer
 
         if (filter.HasValidSupportPlan is { } wanted)
         {
-            var day = scope.On;
-            query = query.Where(c => db.SupportPlans.Any(p => p.ClientId == c.Id && p.ValidFrom <= day && (p.ValidTo == null || day < p.ValidTo)) == wanted);
+            var withPlan = ClientScopeQuery.WithValidPlanOn(db, scope.On);
+            query = query.Where(c => withPlan.Contains(c.Id) == wanted);
         }
 
         if (afterId is not null)
