@@ -48,7 +48,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         ServiceDescriptor[] services =
         [
             RegistryService.Descriptor, ClientService.Descriptor, TransferService.Descriptor, CapacityService.Descriptor,
-            SupportPlanService.Descriptor, ServiceRecordService.Descriptor, AuditService.Descriptor,
+            SupportPlanService.Descriptor, ServiceRecordService.Descriptor, AuditService.Descriptor, NeedsAssessmentService.Descriptor,
+            MonitoringService.Descriptor,
         ];
         var served = services.SelectMany(s => s.Methods.Select(m => $"/{s.FullName}/{m.Name}")).Order().ToList();
 
