@@ -1,4 +1,8 @@
+using DeinstGateway.Core.Registry;
+using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Database;
+using DeinstGateway.Persistence.Monitoring;
+using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -10,7 +14,7 @@ namespace DeinstGateway.Server.Tests.Persistence;
 /// Each provider's committed migrations must describe the current model. SQL Server cannot run
 /// here, but its migrations and their SQL are checked without a connection. Before the first
 /// release the history was squashed into one migration per provider; every model change after it
-/// is a migration of its own with an upgrade test here.
+/// is a migration of its own with an upgrade test here (SQLite, from the migration before it).
 /// </summary>
 public sealed class MigrationsTests
 {
@@ -44,14 +48,75 @@ public sealed class MigrationsTests
     }
 
     [Fact]
-    public void Migrations_BeforeTheFirstRelease_AreOneInitialMigrationPerProvider()
+    public void Migrations_AfterTheSquashedInitialOne_AreTheSameChangesOnBothProviders()
     {
-        using var sqlite = new SqliteGatewayDbContext(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
-            .UseSqlite("Data Source=:memory:").Options);
+        using var sqlite = SqliteContext("Data Source=:memory:");
         using var sqlServer = SqlServerContext();
 
-        Assert.Single(sqlite.Database.GetMigrations());
-        Assert.Equal(sqlite.Database.GetMigrations().Single()[15..], sqlServer.Database.GetMigrations().Single()[15..]);
+        var sqliteNames = sqlite.Database.GetMigrations().Select(m => m[15..]).ToList();
+
+        Assert.Equal(["Initial", "MonitoringAssessmentsOccupancy"], sqliteNames);
+        Assert.Equal(sqliteNames, sqlServer.Database.GetMigrations().Select(m => m[15..]));
+    }
+
+    [Fact]
+    public async Task SqliteUpgrade_FromTheInitialMigration_KeepsTheDataAndAddsAssessmentsAndOccupancy()
+    {
+        var path = GatewayProcess.NewDatabasePath();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var before = SqliteContext($"Data Source={path};Pooling=False"))
+        {
+            await before.GetService<IMigrator>().MigrateAsync(before.Database.GetMigrations().First());
+            before.Institutions.Add(new InstitutionRow { Code = "vsac-upgrade", Kind = InstitutionKind.StateCareCentre, DisplayName = "Upgrade" });
+            await before.SaveChangesAsync();
+            Assert.DoesNotContain("institution_occupancy", await TablesAsync(path));
+        }
+
+        await using (var after = SqliteContext($"Data Source={path};Pooling=False"))
+        {
+            await after.Database.MigrateAsync();
+            after.Occupancy.Add(new OccupancyRow { InstitutionCode = "vsac-upgrade", EffectiveFrom = new DateOnly(2026, 1, 1), Places = 10, Residents = 8 });
+            await after.SaveChangesAsync();
+
+            Assert.Equal("Upgrade", (await after.Institutions.SingleAsync(i => i.Code == "vsac-upgrade")).DisplayName);
+            Assert.Equal(8, (await after.Occupancy.SingleAsync()).Residents);
+            Assert.Equal(0, await after.NeedsAssessments.CountAsync());
+        }
+    }
+
+    [Fact]
+    public void SqlServerMigrations_Script_CreatesAssessmentsAndOccupancy()
+    {
+        using var db = SqlServerContext();
+
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        Assert.Contains("CREATE TABLE [needs_assessments]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_needs_assessments_RecordedByCode_RequestId]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE [institution_occupancy]", script, StringComparison.Ordinal);
+        Assert.Contains("CONSTRAINT [CK_institution_occupancy_counts] CHECK (Places >= 0 AND Residents >= 0)", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>Monitoring aggregates in SQL on SQL Server too: each query translates, grouping in the database.</summary>
+    [Fact]
+    public void MonitoringAggregations_ForSqlServer_GroupInTheDatabase()
+    {
+        using var db = SqlServerContext();
+        DateOnly from = new(2020, 1, 1), until = new(2026, 1, 1);
+
+        string[] statements =
+        [
+            MonitoringAggregations.Transfers(db, from, until).ToQueryString(),
+            MonitoringAggregations.Durations(db, from, until).ToQueryString(),
+            MonitoringAggregations.Assessments(db, from, until).ToQueryString(),
+            MonitoringAggregations.Services(db, from, until).ToQueryString(),
+            MonitoringAggregations.ValidPlans(db, from).ToQueryString(),
+            MonitoringAggregations.Occupancy(db, from).ToQueryString(),
+        ];
+
+        Assert.All(statements, sql => Assert.Contains("GROUP BY", sql, StringComparison.Ordinal));
+        Assert.Contains("DATEPART(year, [t].[PlannedMoveDate])", statements[0], StringComparison.Ordinal);
+        Assert.Contains("COUNT(DISTINCT", statements[3], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,6 +132,12 @@ public sealed class MigrationsTests
         Assert.Contains("[ProtectedPerson] varbinary(1024) NOT NULL", script, StringComparison.Ordinal);
         Assert.Contains("CREATE INDEX [IX_client_relations_InstitutionCode_Kind_ClientId]", script, StringComparison.Ordinal);
     }
+
+    private static SqliteGatewayDbContext SqliteContext(string connectionString) => new(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
+        .UseSqlite(connectionString).Options);
+
+    private static async Task<List<string>> TablesAsync(string path) =>
+        await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE type = 'table'");
 
     private static SqlServerGatewayDbContext SqlServerContext() => new(new DbContextOptionsBuilder<SqlServerGatewayDbContext>()
         .UseSqlServer("Server=unreachable.invalid;Database=deinst").Options);
