@@ -7,7 +7,7 @@ using DeinstGateway.Core.Registry;
 namespace DeinstGateway.Core.Monitoring;
 
 /// <summary>
-/// One row of a statistic: a period (its first day, or the day a stock is counted), an area — the
+/// One row of a statistic: a period (its first day, or the day a stock is counted: the period's last), an area — the
 /// nationwide total (no region), a region's total (no <see cref="AreaCode"/>), or a municipality
 /// or care institution (<see cref="AreaCode"/>) — and a key naming what is counted.
 /// </summary>
@@ -88,10 +88,10 @@ public sealed class StatisticsView
     /// <summary>Every row of the table the caller sees at the filter's periods.</summary>
     public IEnumerable<StatisticsRow> Rows(IReadOnlyDictionary<Cell, Figure> table, StatisticsFilter filter, Func<DateOnly, string> periodLabel)
     {
-        var periods = filter.PeriodStarts().ToDictionary(periodLabel, start => start, StringComparer.Ordinal);
+        var periods = filter.PeriodStarts().Select(periodLabel).ToHashSet(StringComparer.Ordinal);
         foreach (var (cell, figure) in table)
         {
-            if (!periods.TryGetValue(cell.Period, out var start))
+            if (!periods.Contains(cell.Period))
             {
                 continue;
             }
@@ -99,7 +99,7 @@ public sealed class StatisticsView
             var (region, area) = Place(cell.Area);
             if (Shows(region, area) && Narrows(filter, region, area))
             {
-                yield return new StatisticsRow(start, region, area, cell.Key, figure);
+                yield return new StatisticsRow(Periods.DateOf(cell.Period), region, area, cell.Key, figure);
             }
         }
     }
