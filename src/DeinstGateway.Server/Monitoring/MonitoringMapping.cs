@@ -66,7 +66,7 @@ public static class MonitoringMapping
         Date = row.Period.ToProto(),
         Area = row.Area(registry),
         TargetGroup = (Proto.TargetGroup)StatisticsKeys.Parse<TargetGroup>(row.Key),
-        Clients = row.Figure.Count(),
+        ClientsWithValidPlan = row.Figure.Count(),
     };
 
     public static Proto.AssessmentCount ToAssessmentCount(this StatisticsRow row, RegistrySnapshot registry) => new()

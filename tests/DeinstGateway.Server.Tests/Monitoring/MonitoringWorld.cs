@@ -88,7 +88,7 @@ public sealed class MonitoringWorld : IAsyncLifetime
         await AllPagesAsync(async token =>
         {
             var page = await Monitoring(caller).ListSupportPlanCountsAsync(new ListSupportPlanCountsRequest { Filter = filter, PageSize = 1000, PageToken = token });
-            return (page.Counts.Select(c => Row(filter, c.Date, c.Area, c.TargetGroup.ToString(), c.Clients)), page.NextPageToken);
+            return (page.Counts.Select(c => Row(filter, c.Date, c.Area, c.TargetGroup.ToString(), c.ClientsWithValidPlan)), page.NextPageToken);
         });
 
     public async Task<List<Published>> ServiceVolumesAsync(string caller, StatisticsFilter filter) =>
