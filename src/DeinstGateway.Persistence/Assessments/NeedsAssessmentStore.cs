@@ -32,20 +32,8 @@ internal sealed class NeedsAssessmentStore(GatewayDbContext db, IWriteSerializer
         return rows.Select(ToDomain).ToList();
     }
 
-    public async Task<IAssessmentRecording> BeginRecordingAsync(CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await writeSerializer.EnterAsync(db, cancellationToken);
-            return new Recording(db, transaction, accessLog);
-        }
-        catch
-        {
-            await transaction.DisposeAsync();
-            throw;
-        }
-    }
+    public async Task<IAssessmentRecording> BeginRecordingAsync(CancellationToken cancellationToken) =>
+        new Recording(db, await writeSerializer.BeginWriteAsync(db, cancellationToken), accessLog);
 
     private static NeedsAssessment ToDomain(NeedsAssessmentRow row) => new(
         row.ClientId,

@@ -77,20 +77,8 @@ internal sealed class ClientStore(GatewayDbContext db, IWriteSerializer writeSer
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IClientRegistration> BeginRegistrationAsync(CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await writeSerializer.EnterAsync(db, cancellationToken);
-            return new Registration(db, transaction, accessLog);
-        }
-        catch
-        {
-            await transaction.DisposeAsync();
-            throw;
-        }
-    }
+    public async Task<IClientRegistration> BeginRegistrationAsync(CancellationToken cancellationToken) =>
+        new Registration(db, await writeSerializer.BeginWriteAsync(db, cancellationToken), accessLog);
 
     private static async Task<ClientRecord?> FindByCodeAsync(GatewayDbContext db, IReadOnlyCollection<byte[]> codeHashes, CancellationToken cancellationToken)
     {

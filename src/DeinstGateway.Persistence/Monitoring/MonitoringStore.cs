@@ -1,7 +1,4 @@
-using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Monitoring;
-using DeinstGateway.Core.Transfers;
-using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -10,20 +10,11 @@ namespace DeinstGateway.Server.Assessments;
 
 public static class NeedsAssessmentMapping
 {
-    private const string ClientPrefix = "clients/";
-    private const string Segment = "/needsAssessments/";
-
     /// <summary>(client id, assessment id) from <c>clients/{client}/needsAssessments/{assessment}</c>; both are UUIDs.</summary>
     public static (string ClientId, string AssessmentId) AssessmentName(string name, string field)
     {
-        var separator = name.IndexOf(Segment, StringComparison.Ordinal);
-        var clientId = name.StartsWith(ClientPrefix, StringComparison.Ordinal) && separator > ClientPrefix.Length
-            ? Uuid.Normalize(name[ClientPrefix.Length..separator])
-            : null;
-        var assessmentId = separator >= 0 ? Uuid.Normalize(name[(separator + Segment.Length)..]) : null;
-        return clientId is null || assessmentId is null
-            ? throw new ValidationException(field, "must be clients/{client}/needsAssessments/{assessment}")
-            : (clientId, assessmentId);
+        var (clientId, assessmentId) = ResourceNames.UnderClient(name, "needsAssessments", field);
+        return (clientId, Uuid.Normalize(assessmentId) ?? throw new ValidationException(field, "must name the assessment by its UUID"));
     }
 
     public static NeedsAssessmentDraft ToDraft(this Proto.CreateNeedsAssessmentRequest request)
