@@ -52,7 +52,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IOccupancyStore, OccupancyStore>();
         services.AddScoped<INeedsAssessmentStore, NeedsAssessmentStore>();
         services.AddScoped<IMonitoringStore, MonitoringStore>();
-        services.AddSingleton<IPlanTargetSource>(_ => new PlanTargetsFile(configuration));
+        // Read here, so that a wrong targets file stops the gateway at start, not at the first monitoring call.
+        services.AddSingleton<IPlanTargetSource>(new PlanTargetsFile(configuration));
         return services;
     }
 }

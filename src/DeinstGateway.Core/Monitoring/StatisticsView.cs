@@ -73,7 +73,7 @@ public sealed class StatisticsView
         IReadOnlyDictionary<Cell, Figure> table, StatisticsFilter filter, Func<DateOnly, string> periodLabel, PageRequest page)
     {
         var size = page.EffectiveSize;
-        var fingerprint = PageToken.Fingerprint(filter);
+        var fingerprint = PageToken.Fingerprint(filter.From.DayNumber, filter.Until.DayNumber, filter.Granularity, filter.RegionCode, filter.MunicipalityCode);
         var after = PageToken.Decode(page.PageToken, fingerprint);
         var rows = Rows(table, filter, periodLabel)
             .Select(row => (Key: SortKey(row), Row: row))

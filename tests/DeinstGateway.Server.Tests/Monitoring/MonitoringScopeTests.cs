@@ -119,6 +119,20 @@ public sealed class MonitoringScopeTests(MonitoringWorld world)
         await RpcAssert.InvalidField("filter.period.start_date", () => world.Monitoring("lm").ListTransferCountsAsync(new ListTransferCountsRequest { Filter = filter }).ResponseAsync);
     }
 
+    [Fact]
+    public async Task Start_WithATargetOfAnUnknownRegion_FailsNamingTheFile()
+    {
+        var targets = Path.Combine(Path.GetTempPath(), "deinst-tests", $"plan-targets-{Guid.NewGuid():N}.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(targets)!);
+        await File.WriteAllTextAsync(targets, """
+            { "version": "bad", "targets": [ { "planningRegion": "pr-atlantis", "targetGroup": "ChildInOutOfFamilyCare", "year": 2024, "completedTransfers": 3, "source": "none" } ] }
+            """);
+
+        var exception = await Assert.ThrowsAsync<InvalidDataException>(() => GatewayProcess.StartAsync(null, "Monitoring:PlanTargetsPath=" + targets));
+
+        Assert.Contains("target 0 names no planning region", exception.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>No field of any answer can hold a person: no person message, no field named for a personal detail or a client.</summary>
     [Fact]
     public void MonitoringResponses_EveryFieldOfEveryMessage_IsNoPersonalField()
