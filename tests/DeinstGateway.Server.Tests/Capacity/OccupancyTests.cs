@@ -47,7 +47,8 @@ public sealed class OccupancyTests : IAsyncLifetime
     [Fact]
     public async Task CompleteTransfer_AfterAnEarlierDeclaration_WritesTodaysRowAndKeepsThePast()
     {
-        var january = new DateOnly(TestCalendar.Today.Year, 1, 1);
+        // Last year's January: a month of its own whatever month today is.
+        var january = new DateOnly(TestCalendar.Today.Year - 1, 1, 1);
         await SqliteFile.ExecuteAsync(_gateway.DatabasePath,
             $"INSERT INTO institution_occupancy (InstitutionCode, EffectiveFrom, Places, Residents, DeclaredByCode, DeclareTime) VALUES ('{Branch}', '{january:yyyy-MM-dd}', 60, 45, '{Branch}', '{january:yyyy-MM-dd} 08:00:00')");
 
