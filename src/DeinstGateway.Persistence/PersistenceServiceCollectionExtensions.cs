@@ -1,15 +1,19 @@
+using DeinstGateway.Core.Assessments;
 using DeinstGateway.Core.Audit;
 using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Feeds;
+using DeinstGateway.Core.Monitoring;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.Assessments;
 using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Clients;
 using DeinstGateway.Persistence.Database;
+using DeinstGateway.Persistence.Monitoring;
 using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.ServiceRecords;
 using DeinstGateway.Persistence.SupportPlans;
@@ -47,6 +51,11 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<ICapacityStore, CapacityStore>();
         services.AddScoped<ISupportPlanStore, SupportPlanStore>();
         services.AddScoped<IServiceRecordStore, ServiceRecordStore>();
+        services.AddScoped<IOccupancyStore, OccupancyStore>();
+        services.AddScoped<INeedsAssessmentStore, NeedsAssessmentStore>();
+        services.AddScoped<IMonitoringStore, MonitoringStore>();
+        // Read here, so that a wrong targets file stops the gateway at start, not at the first monitoring call.
+        services.AddSingleton<IPlanTargetSource>(new PlanTargetsFile(configuration));
         return services;
     }
 }

@@ -90,6 +90,30 @@ public static class AccessMatrix
         new(Provider, AccessScope.OwnRecords, ReturnedFields.Identified, Purposes.ServiceDelivery, Purposes.SupportPlanning),
     ];
 
+    // Care institutions declare their own places and residents; a state care centre also its branches'.
+    private static readonly Grant[] OccupancyDeclarers =
+    [
+        new(CareCentre, AccessScope.OwnBranches, ReturnedFields.Aggregates),
+        new(Branch, AccessScope.OwnRecords, ReturnedFields.Aggregates),
+        new(ChildCare, AccessScope.OwnRecords, ReturnedFields.Aggregates),
+    ];
+
+    // The responsible municipality assesses, and so does the planning region whose project does.
+    private static readonly Grant[] AssessmentReaders =
+    [
+        new(Ministry, AccessScope.All, ReturnedFields.Pseudonymised, Purposes.Supervision, Purposes.DataSubjectRequest),
+        new(Region, AccessScope.OwnRegion, ReturnedFields.Pseudonymised, Purposes.SupportPlanning, Purposes.Supervision),
+        new(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Pseudonymised, Purposes.SupportPlanning, Purposes.DataSubjectRequest),
+    ];
+
+    // Aggregates with small cells withheld: no person, so no purpose to declare.
+    private static readonly Grant[] Monitors =
+    [
+        new(Ministry, AccessScope.All, ReturnedFields.Aggregates),
+        new(Region, AccessScope.OwnRegion, ReturnedFields.Aggregates),
+        new(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Aggregates),
+    ];
+
     /// <summary>Every allowed cell, in the order the README shows them.</summary>
     public static IReadOnlyList<AccessRule> Rules { get; } =
     [
@@ -111,6 +135,7 @@ public static class AccessMatrix
             new Grant(Provider, AccessScope.OwnRecords, ReturnedFields.Aggregates)),
         .. Row(Rpcs.QueryCapacity, PlaceCounters),
         .. Row(Rpcs.WatchCapacity, PlaceCounters),
+        .. Row(Rpcs.SetOccupancy, OccupancyDeclarers),
 
         .. Row(Rpcs.PutSupportPlan,
             new Grant(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Pseudonymised, Purposes.SupportPlanning)),
@@ -133,6 +158,20 @@ public static class AccessMatrix
             new Grant(Provider, AccessScope.OwnRecords, ReturnedFields.Identified, Purposes.ServiceDelivery)),
         .. Row(Rpcs.ChangeClientPersonalCode,
             new Grant(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Identified, Purposes.SupportPlanning)),
+
+        .. Row(Rpcs.CreateNeedsAssessment,
+            new Grant(Region, AccessScope.OwnRegion, ReturnedFields.Pseudonymised, Purposes.SupportPlanning),
+            new Grant(Municipality, AccessScope.OwnMunicipality, ReturnedFields.Pseudonymised, Purposes.SupportPlanning)),
+        .. Row(Rpcs.GetNeedsAssessment, AssessmentReaders),
+        .. Row(Rpcs.ListNeedsAssessments, AssessmentReaders),
+
+        .. Row(Rpcs.ListTransferCounts, Monitors),
+        .. Row(Rpcs.ListTransferDurations, Monitors),
+        .. Row(Rpcs.ListOccupancy, Monitors),
+        .. Row(Rpcs.ListSupportPlanCounts, Monitors),
+        .. Row(Rpcs.ListAssessmentCounts, Monitors),
+        .. Row(Rpcs.ListServiceVolumes, Monitors),
+        .. Row(Rpcs.ListPlanProgress, Monitors),
 
         .. Row(Rpcs.ListClientAccess,
             new Grant(Ministry, AccessScope.All, ReturnedFields.AccessLogEntries, Purposes.DataSubjectRequest, Purposes.Supervision),

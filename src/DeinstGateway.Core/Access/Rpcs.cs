@@ -24,6 +24,7 @@ public static class Rpcs
     public const string SetCapacity = Package + "CapacityService/SetCapacity";
     public const string QueryCapacity = Package + "CapacityService/QueryCapacity";
     public const string WatchCapacity = Package + "CapacityService/WatchCapacity";
+    public const string SetOccupancy = Package + "CapacityService/SetOccupancy";
 
     public const string PutSupportPlan = Package + "SupportPlanService/PutSupportPlan";
     public const string GetSupportPlan = Package + "SupportPlanService/GetSupportPlan";
@@ -41,6 +42,18 @@ public static class Rpcs
     public const string RegisterClient = Package + "ClientService/RegisterClient";
     public const string ListClients = Package + "ClientService/ListClients";
     public const string ChangeClientPersonalCode = Package + "ClientService/ChangeClientPersonalCode";
+
+    public const string CreateNeedsAssessment = Package + "NeedsAssessmentService/CreateNeedsAssessment";
+    public const string GetNeedsAssessment = Package + "NeedsAssessmentService/GetNeedsAssessment";
+    public const string ListNeedsAssessments = Package + "NeedsAssessmentService/ListNeedsAssessments";
+
+    public const string ListTransferCounts = Package + "MonitoringService/ListTransferCounts";
+    public const string ListTransferDurations = Package + "MonitoringService/ListTransferDurations";
+    public const string ListOccupancy = Package + "MonitoringService/ListOccupancy";
+    public const string ListSupportPlanCounts = Package + "MonitoringService/ListSupportPlanCounts";
+    public const string ListAssessmentCounts = Package + "MonitoringService/ListAssessmentCounts";
+    public const string ListServiceVolumes = Package + "MonitoringService/ListServiceVolumes";
+    public const string ListPlanProgress = Package + "MonitoringService/ListPlanProgress";
 
     public const string ListClientAccess = Package + "AuditService/ListClientAccess";
     public const string VerifyAuditLog = Package + "AuditService/VerifyAuditLog";

@@ -90,7 +90,7 @@ public sealed class CapacityQueries(ICapacityStore store, IRegistrySnapshotSourc
         .ToList();
 
     /// <summary>Narrowing to something outside the caller's own scope is refused, not silently emptied.</summary>
-    internal static void EnsureFilterInScope(Caller caller, CapacityFilter filter, RegistrySnapshot snapshot)
+    internal static void EnsureFilterInScope(Caller caller, CapacityFilter filter, RegistrySnapshot snapshot, string reason = "CAPACITY_NOT_IN_SCOPE")
     {
         var own = Area.Of(snapshot.Find(caller.InstitutionCode));
         foreach (var (code, field) in new[]
@@ -108,7 +108,7 @@ public sealed class CapacityQueries(ICapacityStore store, IRegistrySnapshotSourc
             var named = snapshot.Find(code) ?? throw new ValidationException(field, "names no institution known to the registry");
             if (!own.Overlaps(Area.Of(named)))
             {
-                throw new ForbiddenException("CAPACITY_NOT_IN_SCOPE", "The query names an institution outside the caller's scope.");
+                throw new ForbiddenException(reason, "The query names an institution outside the caller's scope.");
             }
         }
     }

@@ -108,6 +108,13 @@ public interface ITransferChange : IAsyncDisposable
     Task ReleaseReservedPlaceAsync(string providerCode, ServiceType service, CancellationToken cancellationToken);
 
     /// <summary>
+    /// One resident fewer, from <paramref name="from"/> on, at the first of these care institutions
+    /// that has declared its occupancy (the declaration in force that day and every later one);
+    /// nothing when none has. Never below zero.
+    /// </summary>
+    Task LowerResidentsAsync(IReadOnlyList<string> institutionCodes, DateOnly from, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores the new state if the transfer is still at the version this change read;
     /// otherwise throws <see cref="Errors.ConcurrencyException"/>.
     /// </summary>

@@ -1,5 +1,6 @@
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Audit;
+using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
@@ -10,8 +11,8 @@ namespace DeinstGateway.Core.Transfers;
 /// <summary>
 /// State changes of one transfer. Checks run in the order a caller can act on: not visible →
 /// NOT_FOUND; not the party who may act → PERMISSION_DENIED; stale etag → ABORTED; illegal
-/// transition or no free place → FAILED_PRECONDITION. The change, its record and the place
-/// counts are written in one transaction, or not at all.
+/// transition or no free place → FAILED_PRECONDITION. The change, its record, the place counts
+/// and (on completion) the source institution's residents are written in one transaction, or not at all.
 /// </summary>
 public sealed class TransferCommands(
     ITransferStore store,
@@ -55,6 +56,10 @@ public sealed class TransferCommands(
             var next = TransferStateMachine.Next(transfer, action);
             var provider = action == TransferAction.Accept ? ProviderForAccept(transfer, providerCode, snapshot) : transfer.DestinationProviderCode;
             var placesProvider = await MovePlacesAsync(change, transfer, action, provider, snapshot, calendar.Today, cancellationToken);
+            if (action == TransferAction.Complete)
+            {
+                await change.LowerResidentsAsync(CareInstitutions.LeftBy(snapshot.Find(transfer.SourceCode)), calendar.Today, cancellationToken);
+            }
 
             var now = calendar.Now;
             var changed = transfer with

@@ -28,8 +28,14 @@ internal static class ClientScopeQuery
         };
     }
 
+    /// <summary>The relations of one kind in force on the day.</summary>
+    public static IQueryable<ClientRelationRow> ActiveOn(GatewayDbContext db, RelationKind kind, DateOnly day) =>
+        db.ClientRelations.Where(r => r.Kind == kind && r.ValidFrom <= day && (r.ValidTo == null || day < r.ValidTo));
+
+    /// <summary>The clients with a support plan valid on the day.</summary>
+    public static IQueryable<string> WithValidPlanOn(GatewayDbContext db, DateOnly day) =>
+        db.SupportPlans.Where(p => p.ValidFrom <= day && (p.ValidTo == null || day < p.ValidTo)).Select(p => p.ClientId);
+
     private static IQueryable<string> Related(GatewayDbContext db, RelationKind kind, List<string> codes, DateOnly day) =>
-        db.ClientRelations
-            .Where(r => r.Kind == kind && codes.Contains(r.InstitutionCode) && r.ValidFrom <= day && (r.ValidTo == null || day < r.ValidTo))
-            .Select(r => r.ClientId);
+        ActiveOn(db, kind, day).Where(r => codes.Contains(r.InstitutionCode)).Select(r => r.ClientId);
 }

@@ -43,8 +43,8 @@ internal sealed class ClientStore(GatewayDbContext db, IWriteSerializer writeSer
 
         if (filter.HasValidSupportPlan is { } wanted)
         {
-            var day = scope.On;
-            query = query.Where(c => db.SupportPlans.Any(p => p.ClientId == c.Id && p.ValidFrom <= day && (p.ValidTo == null || day < p.ValidTo)) == wanted);
+            var withPlan = ClientScopeQuery.WithValidPlanOn(db, scope.On);
+            query = query.Where(c => withPlan.Contains(c.Id) == wanted);
         }
 
         if (afterId is not null)
@@ -78,20 +78,8 @@ internal sealed class ClientStore(GatewayDbContext db, IWriteSerializer writeSer
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IClientRegistration> BeginRegistrationAsync(CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await writeSerializer.EnterAsync(db, cancellationToken);
-            return new Registration(db, transaction, accessLog);
-        }
-        catch
-        {
-            await transaction.DisposeAsync();
-            throw;
-        }
-    }
+    public async Task<IClientRegistration> BeginRegistrationAsync(CancellationToken cancellationToken) =>
+        new Registration(db, await writeSerializer.BeginWriteAsync(db, cancellationToken), accessLog);
 
     private static async Task<ClientRecord?> FindByCodeAsync(GatewayDbContext db, IReadOnlyCollection<byte[]> codeHashes, CancellationToken cancellationToken)
     {

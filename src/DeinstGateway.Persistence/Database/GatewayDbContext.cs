@@ -1,3 +1,4 @@
+using DeinstGateway.Persistence.Assessments;
 using DeinstGateway.Persistence.Audit;
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Persistence.Clients;
@@ -26,6 +27,10 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<CapacityDeclarationRow> CapacityDeclarations => Set<CapacityDeclarationRow>();
 
     public DbSet<CapacityChangeRow> CapacityChanges => Set<CapacityChangeRow>();
+
+    public DbSet<OccupancyRow> Occupancy => Set<OccupancyRow>();
+
+    public DbSet<NeedsAssessmentRow> NeedsAssessments => Set<NeedsAssessmentRow>();
 
     public DbSet<SupportPlanRow> SupportPlans => Set<SupportPlanRow>();
 

@@ -2,6 +2,7 @@ using System.Data;
 using DeinstGateway.Core.Errors;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DeinstGateway.Persistence.Database;
 
@@ -12,6 +13,28 @@ namespace DeinstGateway.Persistence.Database;
 public interface IWriteSerializer
 {
     Task EnterAsync(GatewayDbContext db, CancellationToken cancellationToken);
+}
+
+public static class WriteTransactions
+{
+    /// <summary>
+    /// A write transaction that has entered the serializer, for a caller that keeps it open across
+    /// calls (a registration, a recording); disposed here if entering fails.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginWriteAsync(this IWriteSerializer serializer, GatewayDbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await serializer.EnterAsync(db, cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
 }
 
 /// <summary>SQLite's write transactions (BEGIN IMMEDIATE) already run one at a time, across processes.</summary>

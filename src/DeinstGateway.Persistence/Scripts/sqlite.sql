@@ -296,3 +296,46 @@ VALUES ('20261204235443_FundingReportIndex', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "institution_occupancy" (
+    "InstitutionCode" TEXT NOT NULL,
+    "EffectiveFrom" TEXT NOT NULL,
+    "Places" INTEGER NOT NULL,
+    "Residents" INTEGER NOT NULL,
+    "DeclaredByCode" TEXT NULL,
+    "DeclareTime" TEXT NOT NULL,
+    CONSTRAINT "PK_institution_occupancy" PRIMARY KEY ("InstitutionCode", "EffectiveFrom"),
+    CONSTRAINT "CK_institution_occupancy_counts" CHECK (Places >= 0 AND Residents >= 0),
+    CONSTRAINT "FK_institution_occupancy_institutions_InstitutionCode" FOREIGN KEY ("InstitutionCode") REFERENCES "institutions" ("Code") ON DELETE RESTRICT
+);
+
+CREATE TABLE "needs_assessments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_needs_assessments" PRIMARY KEY,
+    "ClientId" TEXT NOT NULL,
+    "AssessmentDate" TEXT NOT NULL,
+    "AssessorCode" TEXT NOT NULL,
+    "ProjectCode" TEXT NULL,
+    "Outcome" TEXT NOT NULL,
+    "PlannedServiceTypes" TEXT NOT NULL,
+    "ResponsibleMunicipalityCode" TEXT NOT NULL,
+    "RecordedByCode" TEXT NOT NULL,
+    "RequestId" BLOB NOT NULL,
+    "ContentHash" BLOB NOT NULL,
+    "CreateTime" TEXT NOT NULL,
+    CONSTRAINT "FK_needs_assessments_clients_ClientId" FOREIGN KEY ("ClientId") REFERENCES "clients" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_needs_assessments_institutions_AssessorCode" FOREIGN KEY ("AssessorCode") REFERENCES "institutions" ("Code") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_needs_assessments_AssessmentDate" ON "needs_assessments" ("AssessmentDate");
+
+CREATE INDEX "IX_needs_assessments_AssessorCode" ON "needs_assessments" ("AssessorCode");
+
+CREATE INDEX "IX_needs_assessments_ClientId_AssessmentDate_Id" ON "needs_assessments" ("ClientId", "AssessmentDate", "Id");
+
+CREATE UNIQUE INDEX "IX_needs_assessments_RecordedByCode_RequestId" ON "needs_assessments" ("RecordedByCode", "RequestId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205000329_MonitoringAssessmentsOccupancy', '10.0.14');
+
+COMMIT;
+

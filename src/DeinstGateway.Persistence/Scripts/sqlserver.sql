@@ -616,3 +616,90 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000336_MonitoringAssessmentsOccupancy'
+)
+BEGIN
+    CREATE TABLE [institution_occupancy] (
+        [InstitutionCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [EffectiveFrom] date NOT NULL,
+        [Places] int NOT NULL,
+        [Residents] int NOT NULL,
+        [DeclaredByCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NULL,
+        [DeclareTime] datetime2 NOT NULL,
+        CONSTRAINT [PK_institution_occupancy] PRIMARY KEY ([InstitutionCode], [EffectiveFrom]),
+        CONSTRAINT [CK_institution_occupancy_counts] CHECK (Places >= 0 AND Residents >= 0),
+        CONSTRAINT [FK_institution_occupancy_institutions_InstitutionCode] FOREIGN KEY ([InstitutionCode]) REFERENCES [institutions] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000336_MonitoringAssessmentsOccupancy'
+)
+BEGIN
+    CREATE TABLE [needs_assessments] (
+        [Id] nvarchar(36) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [ClientId] nvarchar(36) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [AssessmentDate] date NOT NULL,
+        [AssessorCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [ProjectCode] nvarchar(32) COLLATE Latin1_General_100_BIN2 NULL,
+        [Outcome] nvarchar(24) NOT NULL,
+        [PlannedServiceTypes] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [ResponsibleMunicipalityCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [RecordedByCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [RequestId] varbinary(16) NOT NULL,
+        [ContentHash] varbinary(32) NOT NULL,
+        [CreateTime] datetime2 NOT NULL,
+        CONSTRAINT [PK_needs_assessments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_needs_assessments_clients_ClientId] FOREIGN KEY ([ClientId]) REFERENCES [clients] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_needs_assessments_institutions_AssessorCode] FOREIGN KEY ([AssessorCode]) REFERENCES [institutions] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000336_MonitoringAssessmentsOccupancy'
+)
+BEGIN
+    CREATE INDEX [IX_needs_assessments_AssessmentDate] ON [needs_assessments] ([AssessmentDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000336_MonitoringAssessmentsOccupancy'
+)
+BEGIN
+    CREATE INDEX [IX_needs_assessments_AssessorCode] ON [needs_assessments] ([AssessorCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000336_MonitoringAssessmentsOccupancy'
+)
+BEGIN
+    CREATE INDEX [IX_needs_assessments_ClientId_AssessmentDate_Id] ON [needs_assessments] ([ClientId], [AssessmentDate], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000336_MonitoringAssessmentsOccupancy'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_needs_assessments_RecordedByCode_RequestId] ON [needs_assessments] ([RecordedByCode], [RequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205000336_MonitoringAssessmentsOccupancy'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205000336_MonitoringAssessmentsOccupancy', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -41,6 +41,9 @@ internal sealed class TransferChange(
             .Where(c => c.ProviderCode == providerCode && c.ServiceType == service && c.Reserved > 0)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Reserved, c => c.Reserved - 1), cancellationToken) == 1);
 
+    public Task LowerResidentsAsync(IReadOnlyList<string> institutionCodes, DateOnly from, CancellationToken cancellationToken) =>
+        OccupancyStore.LowerResidentsAsync(db, institutionCodes, from, cancellationToken);
+
     /// <summary>Puts a moved count on the capacity feed; it is written with the transfer's change.</summary>
     private bool Noted(string providerCode, ServiceType service, bool moved)
     {

@@ -33,6 +33,9 @@ internal static class ClientNamedInRequest
         PutSupportPlanRequest r => IdIn(r.SupportPlan?.Name ?? string.Empty),
         ListClientAccessRequest r => IdIn(r.Parent),
         ListServiceRecordsRequest r => IdIn(r.Client),
+        CreateNeedsAssessmentRequest r => IdIn(r.Parent),
+        GetNeedsAssessmentRequest r => IdIn(r.Name),
+        ListNeedsAssessmentsRequest r => IdIn(r.Parent),
         _ => null,
     };
 

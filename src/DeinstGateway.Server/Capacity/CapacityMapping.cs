@@ -29,6 +29,16 @@ public static class CapacityMapping
         DeclareTime = Timestamp.FromDateTimeOffset(declaration.DeclareTime),
     };
 
+    public static Proto.OccupancyDeclaration ToProto(this OccupancyDeclaration declaration, RegistrySnapshot registry) => new()
+    {
+        Institution = registry.Reference(declaration.InstitutionCode),
+        Places = declaration.Places,
+        Residents = declaration.Residents,
+        EffectiveFrom = declaration.EffectiveFrom.ToProto(),
+        DeclaredBy = declaration.DeclaredByCode is { } by ? registry.Reference(by) : null,
+        DeclareTime = Timestamp.FromDateTimeOffset(declaration.DeclareTime),
+    };
+
     public static Proto.QueryCapacityResponse ToProto(this CapacityReport report, RegistrySnapshot registry) => new()
     {
         Date = report.Date.ToProto(),

@@ -24,6 +24,20 @@ public sealed class CapacityService(CapacityCommands commands, CapacityQueries q
         return declaration.ToProto(await registry.GetAsync(context.CancellationToken));
     }
 
+    public override async Task<Deinst.V1.OccupancyDeclaration> SetOccupancy(SetOccupancyRequest request, ServerCallContext context)
+    {
+        var declaration = await commands.DeclareOccupancyAsync(
+            context.GetCaller(),
+            ResourceNames.InstitutionCode(request.Institution, "institution"),
+            request.Places,
+            request.Residents,
+            request.EffectiveFrom is null
+                ? throw new Core.Errors.ValidationException("effective_from", "is required")
+                : request.EffectiveFrom.ToDateOnly("effective_from"),
+            context.CancellationToken);
+        return declaration.ToProto(await registry.GetAsync(context.CancellationToken));
+    }
+
     public override async Task<QueryCapacityResponse> QueryCapacity(QueryCapacityRequest request, ServerCallContext context)
     {
         var report = await queries.QueryAsync(context.GetCaller(), request.ToFilter(), context.CancellationToken);

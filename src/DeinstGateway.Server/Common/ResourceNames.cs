@@ -24,6 +24,23 @@ public static class ResourceNames
         (name.StartsWith(ClientPrefix, StringComparison.Ordinal) ? Core.Uuid.Normalize(name[ClientPrefix.Length..]) : null)
         ?? throw new ValidationException(field, "must be clients/{client}");
 
+    /// <summary>
+    /// (client id, child id) from <c>clients/{client}/{collection}/{child}</c>; the child id as
+    /// written, null when missing. INVALID_ARGUMENT naming <paramref name="field"/> for anything else.
+    /// </summary>
+    public static (string ClientId, string ChildId) UnderClient(string name, string collection, string field)
+    {
+        var segment = "/" + collection + "/";
+        var separator = name.IndexOf(segment, StringComparison.Ordinal);
+        var clientId = name.StartsWith(ClientPrefix, StringComparison.Ordinal) && separator > ClientPrefix.Length
+            ? Core.Uuid.Normalize(name[ClientPrefix.Length..separator])
+            : null;
+        var childId = separator >= 0 ? name[(separator + segment.Length)..] : string.Empty;
+        return clientId is null || childId.Length == 0
+            ? throw new ValidationException(field, $"must be clients/{{client}}/{collection}/{{id}}")
+            : (clientId, childId);
+    }
+
     public static Deinst.V1.InstitutionReference? ToReference(this InstitutionRef? reference) =>
         reference is null ? null : new Deinst.V1.InstitutionReference
         {

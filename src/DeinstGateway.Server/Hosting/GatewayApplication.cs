@@ -1,10 +1,12 @@
 using DeinstGateway.Persistence;
+using DeinstGateway.Server.Assessments;
 using DeinstGateway.Server.Audit;
 using DeinstGateway.Server.Capacity;
 using DeinstGateway.Server.Clients;
 using DeinstGateway.Server.Feeds;
 using DeinstGateway.Server.Identity;
 using DeinstGateway.Server.Limits;
+using DeinstGateway.Server.Monitoring;
 using DeinstGateway.Server.Registry;
 using DeinstGateway.Server.ServiceRecords;
 using DeinstGateway.Server.SupportPlans;
@@ -40,6 +42,8 @@ public static class GatewayApplication
         builder.Services.AddSupportPlans();
         builder.Services.AddServiceRecords(builder.Configuration);
         builder.Services.AddAudit();
+        builder.Services.AddNeedsAssessments();
+        builder.Services.AddMonitoring();
 
         var app = builder.Build();
         await app.InitializeDatabaseAsync();

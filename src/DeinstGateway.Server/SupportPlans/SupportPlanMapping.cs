@@ -1,4 +1,3 @@
-using DeinstGateway.Core;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.SupportPlans;
@@ -10,21 +9,8 @@ namespace DeinstGateway.Server.SupportPlans;
 
 public static class SupportPlanMapping
 {
-    private const string ClientPrefix = "clients/";
-    private const string PlanSegment = "/supportPlans/";
-
     /// <summary>(client id, plan id) from <c>clients/{client}/supportPlans/{plan}</c>.</summary>
-    public static (string ClientId, string PlanId) PlanName(string name, string field)
-    {
-        var separator = name.IndexOf(PlanSegment, StringComparison.Ordinal);
-        var clientId = name.StartsWith(ClientPrefix, StringComparison.Ordinal) && separator > ClientPrefix.Length
-            ? Uuid.Normalize(name[ClientPrefix.Length..separator])
-            : null;
-        var planId = separator >= 0 ? name[(separator + PlanSegment.Length)..] : string.Empty;
-        return clientId is null || planId.Length == 0
-            ? throw new ValidationException(field, "must be clients/{client}/supportPlans/{plan}")
-            : (clientId, planId);
-    }
+    public static (string ClientId, string PlanId) PlanName(string name, string field) => ResourceNames.UnderClient(name, "supportPlans", field);
 
     public static SupportPlanDraft ToDraft(this Proto.SupportPlan plan)
     {

@@ -32,6 +32,8 @@ public static class AccessProbes
             SupportPlanProbes.All,
             ServiceRecordProbes.All,
             AuditProbes.All,
+            AssessmentProbes.All,
+            MonitoringProbes.All,
         }
         .SelectMany(p => p)
         .ToDictionary(p => p.Method);

@@ -15,7 +15,8 @@ namespace DeinstGateway.Server.Tests.Access;
 /// child-care institution each send a transfer into mun-jelgava (region pr-zemgale); the branch's
 /// one is completed at prov-demo-jelgava-workshop, a provider in mun-jelgava, which makes it the
 /// client's current provider; mun-jelgava wrote the client's support plan; the provider recorded
-/// a service and declared its places; mun-jelgava registered a person living in the community.
+/// a service and declared its places; mun-jelgava registered a person living in the community and
+/// recorded the client's needs assessment; the branch declared its occupancy.
 /// For every kind of institution the world names the one that
 /// reaches these records and, where the reference data has one, one of the same kind that does not.
 /// </summary>
@@ -59,6 +60,9 @@ public sealed class AccessWorld : IAsyncLifetime
 
     /// <summary>The support plan mun-jelgava wrote for <see cref="Client"/>.</summary>
     public string SupportPlan { get; private set; } = null!;
+
+    /// <summary>The needs assessment mun-jelgava recorded for <see cref="Client"/>.</summary>
+    public string NeedsAssessment { get; private set; } = null!;
 
     /// <summary>The institution of the kind whose scope holds the world's records.</summary>
     public static string Representative(InstitutionKind kind) => kind switch
@@ -178,7 +182,19 @@ public sealed class AccessWorld : IAsyncLifetime
         };
         RegisteredClient = (await new ClientService.ClientServiceClient(As(Municipality)).RegisterClientAsync(Registration)).Name;
         await new CapacityService.CapacityServiceClient(As(Provider)).SetCapacityAsync(WorkshopPlaces());
+        await new CapacityService.CapacityServiceClient(As(Branch)).SetOccupancyAsync(Occupancy(Branch));
+        NeedsAssessment = (await new NeedsAssessmentService.NeedsAssessmentServiceClient(As(Municipality))
+            .CreateNeedsAssessmentAsync(AssessmentProbes.NewAssessment(Client))).Name;
     }
+
+    /// <summary>A care institution's places and residents from tomorrow, the same every time.</summary>
+    public static SetOccupancyRequest Occupancy(string institution) => new()
+    {
+        Institution = "institutions/" + institution,
+        Places = 120,
+        Residents = 100,
+        EffectiveFrom = TransferRequests.Date(TestCalendar.Today.AddDays(1)),
+    };
 
     /// <summary>The provider's workshop places from tomorrow, as many as the reference data declares.</summary>
     public static SetCapacityRequest WorkshopPlaces() => new()

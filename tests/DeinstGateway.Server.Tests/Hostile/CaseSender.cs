@@ -18,7 +18,11 @@ public sealed record CaseAnswer(StatusCode Status, Google.Rpc.Status? Details, I
 public sealed class CaseSender(GatewayProcess gateway, RawGrpcClient raw, CorpusText text)
 {
     private static readonly IReadOnlyDictionary<string, MethodDescriptor> Methods =
-        new[] { ClientService.Descriptor, TransferService.Descriptor, SupportPlanService.Descriptor, ServiceRecordService.Descriptor, CapacityService.Descriptor, RegistryService.Descriptor }
+        new[]
+        {
+            ClientService.Descriptor, TransferService.Descriptor, SupportPlanService.Descriptor, ServiceRecordService.Descriptor, CapacityService.Descriptor,
+            RegistryService.Descriptor, NeedsAssessmentService.Descriptor, MonitoringService.Descriptor,
+        }
             .SelectMany(s => s.Methods)
             .ToDictionary(m => $"/{m.Service.FullName}/{m.Name}", StringComparer.Ordinal);
 

@@ -33,7 +33,9 @@ public sealed class HostileCorpusTests(HostileFixture fixture, ITestOutputHelper
         Assert.Empty(cases.Select(c => c.Category).Except(Categories));
         Assert.Empty(Categories.Except(cases.Select(c => c.Category)));
         var services = cases.Select(c => CaseSender.Find(c.Method).Service.Name).ToHashSet();
-        Assert.Equal(["CapacityService", "ClientService", "RegistryService", "ServiceRecordService", "SupportPlanService", "TransferService"], services.Order());
+        Assert.Equal(
+            ["CapacityService", "ClientService", "MonitoringService", "NeedsAssessmentService", "RegistryService", "ServiceRecordService", "SupportPlanService", "TransferService"],
+            services.Order());
     }
 
     [Theory]

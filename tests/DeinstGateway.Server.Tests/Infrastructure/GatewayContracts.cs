@@ -12,7 +12,8 @@ public static partial class GatewayContracts
     public static readonly ServiceDescriptor[] Services =
     [
         RegistryService.Descriptor, ClientService.Descriptor, TransferService.Descriptor, CapacityService.Descriptor,
-        SupportPlanService.Descriptor, ServiceRecordService.Descriptor, AuditService.Descriptor,
+        SupportPlanService.Descriptor, ServiceRecordService.Descriptor, AuditService.Descriptor, NeedsAssessmentService.Descriptor,
+        MonitoringService.Descriptor,
     ];
 
     /// <summary>Every method with a <c>google.api.http</c> annotation, one route each.</summary>

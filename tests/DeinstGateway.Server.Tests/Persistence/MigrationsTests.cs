@@ -1,3 +1,7 @@
+using DeinstGateway.Persistence.Registry;
+using DeinstGateway.Persistence.Monitoring;
+using DeinstGateway.Persistence.Capacity;
+using DeinstGateway.Core.Registry;
 using DeinstGateway.Persistence.Database;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -53,6 +57,7 @@ public sealed class MigrationsTests
 
         Assert.Equal("Initial", sqlite.Database.GetMigrations().First()[15..]);
         Assert.Contains("ProjectsAndRecipients", sqlite.Database.GetMigrations().Select(m => m[15..]));
+        Assert.Contains("MonitoringAssessmentsOccupancy", sqlite.Database.GetMigrations().Select(m => m[15..]));
         Assert.Equal(sqlite.Database.GetMigrations().Select(m => m[15..]), sqlServer.Database.GetMigrations().Select(m => m[15..]));
     }
 
@@ -119,6 +124,68 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public async Task SqliteUpgrade_FromTheMigrationBefore_KeepsTheDataAndAddsAssessmentsAndOccupancy()
+    {
+        var path = GatewayProcess.NewDatabasePath();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var before = SqliteContext(path))
+        {
+            // The migration before this one, whichever branch's it is.
+            var migrations = before.Database.GetMigrations().ToList();
+            await before.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_MonitoringAssessmentsOccupancy", StringComparison.Ordinal)) - 1]);
+            before.Institutions.Add(new InstitutionRow { Code = "vsac-upgrade", Kind = InstitutionKind.StateCareCentre, DisplayName = "Upgrade" });
+            await before.SaveChangesAsync();
+            Assert.DoesNotContain("institution_occupancy", await TablesAsync(path));
+        }
+
+        await using (var after = SqliteContext(path))
+        {
+            await after.Database.MigrateAsync();
+            after.Occupancy.Add(new OccupancyRow { InstitutionCode = "vsac-upgrade", EffectiveFrom = new DateOnly(2026, 1, 1), Places = 10, Residents = 8 });
+            await after.SaveChangesAsync();
+
+            Assert.Equal("Upgrade", (await after.Institutions.SingleAsync(i => i.Code == "vsac-upgrade")).DisplayName);
+            Assert.Equal(8, (await after.Occupancy.SingleAsync()).Residents);
+            Assert.Equal(0, await after.NeedsAssessments.CountAsync());
+        }
+    }
+
+    [Fact]
+    public void SqlServerMigrations_Script_CreatesAssessmentsAndOccupancy()
+    {
+        using var db = SqlServerContext();
+
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        Assert.Contains("CREATE TABLE [needs_assessments]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_needs_assessments_RecordedByCode_RequestId]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE [institution_occupancy]", script, StringComparison.Ordinal);
+        Assert.Contains("CONSTRAINT [CK_institution_occupancy_counts] CHECK (Places >= 0 AND Residents >= 0)", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>Monitoring aggregates in SQL on SQL Server too: each query translates, grouping in the database.</summary>
+    [Fact]
+    public void MonitoringAggregations_ForSqlServer_GroupInTheDatabase()
+    {
+        using var db = SqlServerContext();
+        DateOnly from = new(2020, 1, 1), until = new(2026, 1, 1);
+
+        string[] statements =
+        [
+            MonitoringAggregations.Transfers(db, from, until).ToQueryString(),
+            MonitoringAggregations.Durations(db, from, until).ToQueryString(),
+            MonitoringAggregations.Assessments(db, from, until).ToQueryString(),
+            MonitoringAggregations.Services(db, from, until).ToQueryString(),
+            MonitoringAggregations.ValidPlans(db, from).ToQueryString(),
+            MonitoringAggregations.Occupancy(db, from).ToQueryString(),
+        ];
+
+        Assert.All(statements, sql => Assert.Contains("GROUP BY", sql, StringComparison.Ordinal));
+        Assert.Contains("DATEPART(year, [t].[PlannedMoveDate])", statements[0], StringComparison.Ordinal);
+        Assert.Contains("COUNT(DISTINCT", statements[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SqlServerMigrations_Script_CreatesClientRelationsAndTheTransfersPersonCopy()
     {
         using var db = SqlServerContext();
@@ -160,6 +227,9 @@ public sealed class MigrationsTests
 
     private static SqliteGatewayDbContext SqliteContext(string path) => new(new DbContextOptionsBuilder<SqliteGatewayDbContext>()
         .UseSqlite($"Data Source={path}").Options);
+
+    private static async Task<List<string>> TablesAsync(string path) =>
+        await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE type = 'table'");
 
     private static SqlServerGatewayDbContext SqlServerContext() => new(new DbContextOptionsBuilder<SqlServerGatewayDbContext>()
         .UseSqlServer("Server=unreachable.invalid;Database=deinst").Options);

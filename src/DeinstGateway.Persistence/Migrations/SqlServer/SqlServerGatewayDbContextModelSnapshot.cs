@@ -22,6 +22,83 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Assessments.NeedsAssessmentRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("AssessmentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AssessorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("PlannedServiceTypes")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ProjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("RecordedByCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<byte[]>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
+
+                    b.Property<string>("ResponsibleMunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentDate");
+
+                    b.HasIndex("AssessorCode");
+
+                    b.HasIndex("RecordedByCode", "RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId", "AssessmentDate", "Id");
+
+                    b.ToTable("needs_assessments", (string)null);
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Audit.AccessLogRow", b =>
                 {
                     b.Property<long>("Position")
@@ -139,6 +216,38 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.ToTable("capacity_declarations", null, t =>
                         {
                             t.HasCheckConstraint("CK_capacity_declarations_places", "Places >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Capacity.OccupancyRow", b =>
+                {
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("DeclareTime")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeclaredByCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("int");
+
+                    b.HasKey("InstitutionCode", "EffectiveFrom");
+
+                    b.ToTable("institution_occupancy", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_institution_occupancy_counts", "Places >= 0 AND Residents >= 0");
                         });
                 });
 
@@ -822,11 +931,35 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.ToTable("transfers", (string)null);
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Assessments.NeedsAssessmentRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("AssessorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Capacity.CapacityDeclarationRow", b =>
                 {
                     b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
                         .WithMany()
                         .HasForeignKey("ProviderCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Capacity.OccupancyRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

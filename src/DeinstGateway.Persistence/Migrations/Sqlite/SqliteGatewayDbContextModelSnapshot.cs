@@ -17,6 +17,76 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Assessments.NeedsAssessmentRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessmentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlannedServiceTypes")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ResponsibleMunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentDate");
+
+                    b.HasIndex("AssessorCode");
+
+                    b.HasIndex("RecordedByCode", "RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId", "AssessmentDate", "Id");
+
+                    b.ToTable("needs_assessments", (string)null);
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Audit.AccessLogRow", b =>
                 {
                     b.Property<long>("Position")
@@ -124,6 +194,36 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.ToTable("capacity_declarations", null, t =>
                         {
                             t.HasCheckConstraint("CK_capacity_declarations_places", "Places >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Capacity.OccupancyRow", b =>
+                {
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeclareTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredByCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstitutionCode", "EffectiveFrom");
+
+                    b.ToTable("institution_occupancy", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_institution_occupancy_counts", "Places >= 0 AND Residents >= 0");
                         });
                 });
 
@@ -752,11 +852,35 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.ToTable("transfers", (string)null);
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.Assessments.NeedsAssessmentRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("AssessorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DeinstGateway.Persistence.Clients.ClientRow", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.Capacity.CapacityDeclarationRow", b =>
                 {
                     b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
                         .WithMany()
                         .HasForeignKey("ProviderCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeinstGateway.Persistence.Capacity.OccupancyRow", b =>
+                {
+                    b.HasOne("DeinstGateway.Persistence.Registry.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
