@@ -76,6 +76,8 @@ public sealed class FeedLatencyBenchmark(FeedLatencyOptions options)
                 var submissions = new List<double>(options.Changes);
                 for (var change = 0; change < options.Changes; change++)
                 {
+                    // Untimed: a random pause, so that submissions do not fall in step with the other replica's 100 ms probe.
+                    await Task.Delay(Random.Shared.Next(0, 100));
                     var (submitted, arrivals) = await SubmitAndWaitAsync(channel, pending.Dequeue(), feeds);
                     submissions.Add(submitted);
                     latencies.AddRange(arrivals);
