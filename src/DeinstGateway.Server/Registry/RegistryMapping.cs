@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Server.Common;
@@ -8,7 +9,17 @@ namespace DeinstGateway.Server.Registry;
 /// <summary>Registry types between the contracts and Core. Enum numbers match by design.</summary>
 public static class RegistryMapping
 {
-    public static Proto.Institution ToProto(this Institution institution) => new()
+    // Reference data is immutable within a snapshot: each institution's and service type's message
+    // is built once and shared by every answer that holds it (answers are serialized, never changed),
+    // and forgotten with the snapshot that held the record.
+    private static readonly ConditionalWeakTable<Institution, Proto.Institution> Institutions = [];
+    private static readonly ConditionalWeakTable<ServiceTypeDefinition, Proto.ServiceTypeDefinition> ServiceTypes = [];
+
+    public static Proto.Institution ToProto(this Institution institution) => Institutions.GetValue(institution, Build);
+
+    public static Proto.ServiceTypeDefinition ToProto(this ServiceTypeDefinition definition) => ServiceTypes.GetValue(definition, Build);
+
+    private static Proto.Institution Build(Institution institution) => new()
     {
         Name = ResourceNames.Institution(institution.Code),
         Code = institution.Code,
@@ -40,7 +51,7 @@ public static class RegistryMapping
         _ => throw new ValidationException(field, "is not a known institution kind"),
     };
 
-    public static Proto.ServiceTypeDefinition ToProto(this ServiceTypeDefinition definition) => new()
+    private static Proto.ServiceTypeDefinition Build(ServiceTypeDefinition definition) => new()
     {
         ServiceType = (Proto.ServiceType)definition.Type,
         DisplayNameLv = definition.DisplayNameLv,
