@@ -47,7 +47,7 @@ public sealed class TransferCommands(
         {
             var transfer = change.Transfer ?? throw new NotFoundException("transfer", TransferNames.Of(transferId));
 
-            TransferStateMachine.EnsureMayAct(caller, transfer, action);
+            TransferStateMachine.EnsureMayAct(caller, transfer, action, snapshot);
             if (etag != transfer.Etag)
             {
                 throw new ConcurrencyException($"The transfer has changed since it was read (etag {transfer.Etag}); read it again.");
@@ -74,7 +74,7 @@ public sealed class TransferCommands(
             await change.SaveAsync(
                 changed,
                 new TransferStateChange(0, transfer.Id, transfer.State, next, caller.InstitutionCode, now, reason, changed.Version),
-                RelationsAfter(transfer, changed, calendar.Today),
+                RelationsAfter(transfer, changed, caller.InstitutionCode, calendar.Today),
                 AccessEntry.Of(caller, transfer.ClientId, AccessOutcome.Written, now),
                 cancellationToken);
             await change.CommitAsync(cancellationToken);
@@ -84,12 +84,16 @@ public sealed class TransferCommands(
         return await queries.ReadWithoutLoggingAsync(caller, transferId, cancellationToken);
     }
 
-    /// <summary>What the change does to the client's responsible municipality and provider.</summary>
-    private static RelationChanges RelationsAfter(Transfer before, Transfer after, DateOnly today) => (before.State, after.State) switch
+    /// <summary>
+    /// What the change does to the client's responsible municipality and provider. Only the
+    /// destination accepts and completes, or, for one that has ended, the municipality holding its
+    /// territory today (<see cref="TransferStateMachine.EnsureMayAct"/>): the one acting becomes responsible.
+    /// </summary>
+    private static RelationChanges RelationsAfter(Transfer before, Transfer after, string acting, DateOnly today) => (before.State, after.State) switch
     {
-        (_, TransferState.Accepted) => ClientResponsibility.OnAccepted(after.ClientId, after.Id, after.DestinationMunicipalityCode, today),
+        (_, TransferState.Accepted) => ClientResponsibility.OnAccepted(after.ClientId, after.Id, acting, today),
         (_, TransferState.Completed) =>
-            ClientResponsibility.OnCompleted(after.ClientId, after.Id, after.DestinationMunicipalityCode, after.DestinationProviderCode, today),
+            ClientResponsibility.OnCompleted(after.ClientId, after.Id, acting, after.DestinationProviderCode, today),
         (TransferState.Accepted, TransferState.Cancelled) => ClientResponsibility.OnCancelledAfterAcceptance(after.ClientId, after.Id, today),
         _ => RelationChanges.None,
     };

@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.Access;
 using DeinstGateway.Core.Errors;
 
@@ -30,11 +31,16 @@ public static class TransferStateMachine
             $"A transfer in state {transfer.State} cannot be given the action {action}."),
     };
 
-    public static void EnsureMayAct(Caller caller, Transfer transfer, TransferAction action)
+    /// <summary>
+    /// The destination municipality decides; once it has ended (a pre-2021 county, a merged
+    /// municipality), the municipality that holds its territory today decides for it.
+    /// </summary>
+    public static void EnsureMayAct(Caller caller, Transfer transfer, TransferAction action, RegistrySnapshot registry)
     {
         var allowed = action == TransferAction.Cancel
             ? caller.InstitutionCode == transfer.SourceCode || caller.InstitutionCode == transfer.SourceParentCode
-            : caller.InstitutionCode == transfer.DestinationMunicipalityCode;
+            : caller.InstitutionCode == transfer.DestinationMunicipalityCode
+                || registry.CurrentMunicipalityOf(transfer.DestinationMunicipalityCode)?.Code == caller.InstitutionCode;
         if (!allowed)
         {
             throw new ForbiddenException(

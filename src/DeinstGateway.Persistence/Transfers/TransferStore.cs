@@ -112,14 +112,22 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
         await db.TransferEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
 
     /// <summary>The one translation of <see cref="TransferScope"/>: every read, feed and change filters through it.</summary>
-    private static IQueryable<TransferRow> InScope(IQueryable<TransferRow> transfers, TransferScope scope)
+    /// <remarks>
+    /// A municipality also sees the transfers addressed to the municipalities it succeeded (a
+    /// pre-2021 county, a merged municipality), as <see cref="TransferStateMachine.EnsureMayAct"/>
+    /// lets it act on them: two steps of the successor chain, as deep as the registry's history goes
+    /// (county → 2021 municipality → merged one).
+    /// </remarks>
+    private IQueryable<TransferRow> InScope(IQueryable<TransferRow> transfers, TransferScope scope)
     {
         var code = scope.InstitutionCode;
         return scope.Kind switch
         {
             TransferScopeKind.All => transfers,
             TransferScopeKind.Source => transfers.Where(t => t.SourceCode == code || t.SourceParentCode == code),
-            TransferScopeKind.DestinationMunicipality => transfers.Where(t => t.DestinationMunicipalityCode == code),
+            TransferScopeKind.DestinationMunicipality => transfers.Where(t => t.DestinationMunicipalityCode == code
+                || db.Institutions.Any(i => i.Code == t.DestinationMunicipalityCode
+                    && (i.SuccessorCode == code || (i.Successor != null && i.Successor.SuccessorCode == code)))),
             TransferScopeKind.DestinationRegion => transfers.Where(t => t.DestinationRegionCode == code),
             _ => transfers.Where(_ => false),
         };

@@ -6,6 +6,8 @@ namespace DeinstGateway.Core.Tests.Transfers;
 
 public sealed class TransferStateMachineTests
 {
+    private static readonly RegistrySnapshot NoRegistry = new([], []);
+
     private static readonly (TransferState From, TransferAction Action, TransferState To)[] LegalTransitions =
     [
         (TransferState.Submitted, TransferAction.Accept, TransferState.Accepted),
@@ -98,7 +100,7 @@ public sealed class TransferStateMachineTests
         var transfer = TransferSamples.Transfer();
 
         // Act
-        var exception = Record.Exception(() => TransferStateMachine.EnsureMayAct(caller, transfer, action));
+        var exception = Record.Exception(() => TransferStateMachine.EnsureMayAct(caller, transfer, action, NoRegistry));
 
         // Assert
         Assert.Null(exception);
@@ -114,7 +116,7 @@ public sealed class TransferStateMachineTests
         var transfer = TransferSamples.Transfer();
 
         // Act
-        var exception = Record.Exception(() => TransferStateMachine.EnsureMayAct(caller, transfer, TransferAction.Cancel));
+        var exception = Record.Exception(() => TransferStateMachine.EnsureMayAct(caller, transfer, TransferAction.Cancel, NoRegistry));
 
         // Assert
         Assert.Null(exception);
@@ -136,7 +138,7 @@ public sealed class TransferStateMachineTests
         var transfer = TransferSamples.Transfer();
 
         // Act
-        var exception = Assert.Throws<ForbiddenException>(() => TransferStateMachine.EnsureMayAct(caller, transfer, action));
+        var exception = Assert.Throws<ForbiddenException>(() => TransferStateMachine.EnsureMayAct(caller, transfer, action, NoRegistry));
 
         // Assert
         Assert.Equal("NOT_THE_DESTINATION", exception.Reason);
@@ -156,7 +158,7 @@ public sealed class TransferStateMachineTests
 
         // Act
         var exception = Assert.Throws<ForbiddenException>(
-            () => TransferStateMachine.EnsureMayAct(caller, transfer, TransferAction.Cancel));
+            () => TransferStateMachine.EnsureMayAct(caller, transfer, TransferAction.Cancel, NoRegistry));
 
         // Assert
         Assert.Equal("NOT_THE_SOURCE", exception.Reason);
@@ -170,7 +172,7 @@ public sealed class TransferStateMachineTests
         var transfer = TransferSamples.Transfer(sourceCode: "vsac-zemgale", sourceParentCode: null);
 
         // Act
-        var exception = Record.Exception(() => TransferStateMachine.EnsureMayAct(caller, transfer, TransferAction.Cancel));
+        var exception = Record.Exception(() => TransferStateMachine.EnsureMayAct(caller, transfer, TransferAction.Cancel, NoRegistry));
 
         // Assert
         Assert.Null(exception);

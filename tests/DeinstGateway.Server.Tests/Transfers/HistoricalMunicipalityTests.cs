@@ -1,3 +1,4 @@
+using DeinstGateway.Server.Tests.Clients;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
 using Google.Rpc;
@@ -24,6 +25,32 @@ public sealed class HistoricalMunicipalityTests(GatewayFixture fixture)
         var transfer = await new TransferService.TransferServiceClient(fixture.Gateway.ChannelFor(Centre))
             .GetTransferAsync(new GetTransferRequest { Name = response.Transfer });
         Assert.Equal("institutions/mun-pre2021-vecumnieki", transfer.DestinationMunicipality.Name);
+    }
+
+    [Fact]
+    public async Task Successor_OfThePreReformCounty_SeesAcceptsAndCompletesItsTransferAndBecomesResponsible()
+    {
+        var submitted = await TransferClient.CreateAsync(fixture.Gateway, Centre, Move("mun-pre2021-vecumnieki", new DateOnly(2018, 3, 1)));
+        var bauska = new TransferService.TransferServiceClient(fixture.Gateway.ChannelFor("mun-bauska"));
+
+        var seen = await bauska.GetTransferAsync(new GetTransferRequest { Name = submitted.Name });
+        var accepted = await bauska.AcceptTransferAsync(new AcceptTransferRequest { Name = seen.Name, Etag = seen.Etag });
+        var completed = await bauska.CompleteTransferAsync(new CompleteTransferRequest { Name = accepted.Name, Etag = accepted.Etag });
+        var client = await new ClientService.ClientServiceClient(fixture.Gateway.ChannelFor("mun-bauska"))
+            .GetClientAsync(new GetClientRequest { Name = completed.Client });
+
+        Assert.Equal(TransferState.Completed, completed.State);
+        Assert.Equal("institutions/mun-pre2021-vecumnieki", completed.DestinationMunicipality.Name);
+        Assert.Equal(["mun-bauska"], ClientRequests.OpenResponsibilities(client));
+    }
+
+    [Fact]
+    public async Task OtherMunicipality_OfThePreReformCountysTransfer_IsNotFound()
+    {
+        var submitted = await TransferClient.CreateAsync(fixture.Gateway, Centre, Move("mun-pre2021-vecumnieki", new DateOnly(2018, 3, 1)));
+
+        await RpcAssert.FailsWith(Grpc.Core.StatusCode.NotFound, () => new TransferService.TransferServiceClient(fixture.Gateway.ChannelFor("mun-jelgava"))
+            .GetTransferAsync(new GetTransferRequest { Name = submitted.Name }).ResponseAsync);
     }
 
     [Theory]
