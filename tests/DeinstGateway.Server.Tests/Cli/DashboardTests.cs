@@ -132,7 +132,9 @@ public sealed class DashboardTests(DashboardTests.Fixture fixture, ITestOutputHe
         var shownAfter = declared.Elapsed;
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
         await browser.SaveScreenshotAsync(screenshot);
-        output.WriteLine($"The page showed {after} {shownAfter.TotalMilliseconds:F0} ms after SetCapacity returned; screenshot: {screenshot}");
+        output.WriteLine(updated
+            ? $"The page showed {after} {shownAfter.TotalMilliseconds:F0} ms after SetCapacity returned; screenshot: {screenshot}"
+            : $"The page did not show {after}; screenshot: {screenshot}");
 
         Assert.True(updated, $"The page still showed {(await browser.EvaluateAsync(ShownTotals)).GetString()} 10 s after SetCapacity, not {after}.");
         Assert.True(shownAfter < TimeSpan.FromSeconds(2), $"The page showed the change {shownAfter.TotalMilliseconds:F0} ms after SetCapacity returned, not within 2 s.");
