@@ -111,8 +111,9 @@ public sealed class DashboardTests(DashboardTests.Fixture fixture, ITestOutputHe
         var before = await capacity.QueryCapacityAsync(new QueryCapacityRequest());
         await using var browser = await HeadlessChromium.StartAsync();
 
+        // The page is polled from its first byte on: the body may not be parsed yet.
         await browser.NavigateAsync(_dashboard.PageAddress);
-        await WaitUntilAsync(browser, "document.body.dataset.loaded !== undefined && document.body.dataset.live === 'true'", TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(browser, "document.body?.dataset.loaded !== undefined && document.body?.dataset.live === 'true'", TimeSpan.FromSeconds(30));
 
         Assert.Equal(Shown(before.Total), (await browser.EvaluateAsync(ShownTotals)).GetString());
 
