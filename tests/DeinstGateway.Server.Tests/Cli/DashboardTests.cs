@@ -1,16 +1,22 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using DeinstGateway.Cli.Dashboard;
 using DeinstGateway.Client;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
+using Xunit.Abstractions;
 
 namespace DeinstGateway.Server.Tests.Cli;
 
 /// <summary>The capacity dashboard's local endpoints, served for a planning region's coordinator over the real gateway.</summary>
-public sealed class DashboardTests(DashboardTests.Fixture fixture) : IClassFixture<DashboardTests.Fixture>
+public sealed class DashboardTests(DashboardTests.Fixture fixture, ITestOutputHelper output) : IClassFixture<DashboardTests.Fixture>
 {
     private const string Region = "pr-zemgale";
+    private const string WorkshopProvider = "prov-demo-jelgava-workshop";
+
+    /// <summary>The region's row of totals as the page shows it: total, reserved, occupied, free.</summary>
+    private const string ShownTotals = "[...document.querySelectorAll('#grand-total td')].map(c => c.textContent).join(' ')";
     private readonly GatewayProcess _gateway = fixture.Gateway;
     private readonly DashboardServer _dashboard = fixture.Dashboard;
     private readonly HttpClient _http = fixture.Http;
@@ -77,7 +83,7 @@ public sealed class DashboardTests(DashboardTests.Fixture fixture) : IClassFixtu
 
         await new CapacityService.CapacityServiceClient(_gateway.ChannelFor("mun-jelgava")).SetCapacityAsync(new SetCapacityRequest
         {
-            Provider = "institutions/prov-demo-jelgava-workshop",
+            Provider = "institutions/" + WorkshopProvider,
             ServiceType = ServiceType.SpecialisedWorkshop,
             Places = 41,
             EffectiveFrom = TransferRequests.Date(TestCalendar.Today),
@@ -88,7 +94,7 @@ public sealed class DashboardTests(DashboardTests.Fixture fixture) : IClassFixtu
             if (line.StartsWith("data: ", StringComparison.Ordinal))
             {
                 var change = JsonDocument.Parse(line["data: ".Length..]).RootElement;
-                if (change.GetProperty("provider").GetString() == "prov-demo-jelgava-workshop" && change.GetProperty("counts").GetProperty("total").GetInt32() == 41)
+                if (change.GetProperty("provider").GetString() == WorkshopProvider && change.GetProperty("counts").GetProperty("total").GetInt32() == 41)
                 {
                     return;
                 }
@@ -96,6 +102,62 @@ public sealed class DashboardTests(DashboardTests.Fixture fixture) : IClassFixtu
         }
 
         Assert.Fail("The event stream ended without the declared change.");
+    }
+
+    [Fact]
+    public async Task Page_InHeadlessChromium_ShowsQueryCapacitysTotalsAndADeclaredChangeWithinTwoSeconds()
+    {
+        var capacity = new CapacityService.CapacityServiceClient(_gateway.ChannelFor(Region));
+        var before = await capacity.QueryCapacityAsync(new QueryCapacityRequest());
+        await using var browser = await HeadlessChromium.StartAsync();
+
+        // The page is polled from its first byte on: the body may not be parsed yet.
+        await browser.NavigateAsync(_dashboard.PageAddress);
+        await WaitUntilAsync(browser, "document.body?.dataset.loaded !== undefined && document.body?.dataset.live === 'true'", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Shown(before.Total), (await browser.EvaluateAsync(ShownTotals)).GetString());
+
+        var workshop = before.Rows.Single(r => r.Provider.Name == "institutions/" + WorkshopProvider && r.ServiceType == ServiceType.SpecialisedWorkshop);
+        await new CapacityService.CapacityServiceClient(_gateway.ChannelFor("mun-jelgava")).SetCapacityAsync(new SetCapacityRequest
+        {
+            Provider = "institutions/" + WorkshopProvider,
+            ServiceType = ServiceType.SpecialisedWorkshop,
+            Places = workshop.Counts.Total + 5,
+            EffectiveFrom = TransferRequests.Date(TestCalendar.Today),
+        });
+        var declared = Stopwatch.StartNew();
+        var after = Shown((await capacity.QueryCapacityAsync(new QueryCapacityRequest())).Total);
+        Assert.NotEqual(Shown(before.Total), after);
+
+        var updated = await WaitUntilAsync(browser, $"{ShownTotals} === '{after}'", TimeSpan.FromSeconds(10));
+        var shownAfter = declared.Elapsed;
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
+        await browser.SaveScreenshotAsync(screenshot);
+        output.WriteLine(updated
+            ? $"The page showed {after} {shownAfter.TotalMilliseconds:F0} ms after SetCapacity returned; screenshot: {screenshot}"
+            : $"The page did not show {after}; screenshot: {screenshot}");
+
+        Assert.True(updated, $"The page still showed {(await browser.EvaluateAsync(ShownTotals)).GetString()} 10 s after SetCapacity, not {after}.");
+        Assert.True(shownAfter < TimeSpan.FromSeconds(2), $"The page showed the change {shownAfter.TotalMilliseconds:F0} ms after SetCapacity returned, not within 2 s.");
+    }
+
+    private static string Shown(PlaceCounts counts) => $"{counts.Total} {counts.Reserved} {counts.Occupied} {counts.Free}";
+
+    /// <summary>Polls the page every 100 ms until the expression is true; false when time runs out.</summary>
+    private static async Task<bool> WaitUntilAsync(HeadlessChromium browser, string condition, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            if ((await browser.EvaluateAsync(condition)).ValueKind == JsonValueKind.True)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
     }
 
     private static (int, int, int, int) Counts(JsonElement counts) =>

@@ -128,9 +128,10 @@
 
   function listen() {
     const events = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
-    events.onopen = () => { live = true; render(); };
+    // body[data-live]: changes now reach the page, so a change declared from here on shows up.
+    events.onopen = () => { live = true; document.body.dataset.live = 'true'; render(); };
     events.addEventListener('capacity', changed);
-    events.onerror = () => { live = false; $('status').textContent = t('offline'); };
+    events.onerror = () => { live = false; delete document.body.dataset.live; $('status').textContent = t('offline'); };
   }
 
   $('date').addEventListener('change', load);
