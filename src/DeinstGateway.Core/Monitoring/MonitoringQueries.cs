@@ -14,10 +14,11 @@ public sealed record PlanProgressRow(PlanTarget Target, Figure Completed);
 /// <summary>
 /// The programme's statistics for planning regions, the ministry and municipalities. Each table
 /// is aggregated in the database per recorded municipality, rolled up to today's municipalities
-/// (<see cref="IMunicipalityRollup"/>), suppressed nationwide over whole years
+/// along the registry's successor chain (<see cref="RegistrySnapshot.CurrentMunicipalityOf"/>: a
+/// former county counts under the municipality holding its territory today), suppressed nationwide over whole years
 /// (<see cref="SmallCells"/>), and only then cut to the caller's scope and filter.
 /// </summary>
-public sealed class MonitoringQueries(IMonitoringStore store, IMunicipalityRollup rollup, IPlanTargetSource targets, IRegistrySnapshotSource registry)
+public sealed class MonitoringQueries(IMonitoringStore store, IPlanTargetSource targets, IRegistrySnapshotSource registry)
 {
     /// <summary>Percentiles of fewer completed transfers than this are withheld: they would describe individuals.</summary>
     public const int MinTransfersForDurations = 10;
@@ -168,7 +169,7 @@ public sealed class MonitoringQueries(IMonitoringStore store, IMunicipalityRollu
 
     /// <summary>Today's municipality a recorded code counts under; one that is none counts only nationwide.</summary>
     private string Municipality(string? recordedCode, StatisticsView view) =>
-        recordedCode is null ? string.Empty : rollup.TodaysMunicipality(recordedCode, view.Snapshot)?.Code ?? string.Empty;
+        recordedCode is null ? string.Empty : view.Snapshot.CurrentMunicipalityOf(recordedCode)?.Code ?? string.Empty;
 
     /// <summary>Flows add up over months, quarters and years, municipalities and regions, and the key's own roll-up.</summary>
     private static Hierarchy Flows(StatisticsView view, Func<string, string?> keyParent) => new(Periods.Parent, view.AreaParent, keyParent);

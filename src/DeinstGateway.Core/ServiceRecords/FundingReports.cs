@@ -13,6 +13,9 @@ public sealed record FundingLine(
 public sealed record FundingReport(
     DateOnly From, DateOnly Until, IReadOnlyList<FundingLine> Lines, long TotalCents, long EsfCents, long StateBudgetCents, long MunicipalCents);
 
+/// <summary>A project named by its code (<c>project</c>) or by its official number (<c>esf_project_code</c>).</summary>
+public sealed record ProjectChoice(string? Code, string? Number);
+
 /// <summary>
 /// Money spent per service, funding source and project, in the caller's scope (as for service
 /// records). The amounts of a project with a funding split (the ESF projects and the pilot) are
@@ -27,9 +30,6 @@ public sealed record FundingReport(
 /// report is refused as <see cref="PreconditionFailedException"/> rather than answered wrong.
 /// </para>
 /// </summary>
-/// <summary>A project named by its code (<c>project</c>) or by its official number (<c>esf_project_code</c>).</summary>
-public sealed record ProjectChoice(string? Code, string? Number);
-
 public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotSource registry)
 {
     /// <summary>Longest report period: ten years, leap days included.</summary>

@@ -43,6 +43,8 @@ public sealed class FeedWatcher(
             var committed = commits.Next;
             try
             {
+                // Not short-circuited: the probe takes in this process's own commit too, so it does not
+                // report it again at the next poll.
                 if (committedHere | await probe.MayHaveChangedAsync(stoppingToken))
                 {
                     await using var scope = scopes.CreateAsyncScope();

@@ -4,7 +4,5 @@ namespace DeinstGateway.Server.Monitoring;
 
 public static class MonitoringServiceCollectionExtensions
 {
-    public static IServiceCollection AddMonitoring(this IServiceCollection services) => services
-        .AddSingleton<IMunicipalityRollup, RegistryMunicipalityRollup>()
-        .AddScoped<MonitoringQueries>();
+    public static IServiceCollection AddMonitoring(this IServiceCollection services) => services.AddScoped<MonitoringQueries>();
 }
