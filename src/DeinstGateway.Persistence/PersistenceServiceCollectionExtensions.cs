@@ -48,6 +48,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IFeedCommits>(provider => provider.GetRequiredService<FeedCommitSignal>());
         services.AddSingleton<AccessLogAppender>();
         services.AddSingleton<IAccessLog, AccessLog>();
+        services.AddSingleton<CapacityTable>();
         services.AddScoped<ICapacityStore, CapacityStore>();
         services.AddScoped<ISupportPlanStore, SupportPlanStore>();
         services.AddScoped<IServiceRecordStore, ServiceRecordStore>();

@@ -46,9 +46,10 @@ public sealed class CapacityQueries(ICapacityStore store, IRegistrySnapshotSourc
         IReadOnlyCollection<Institution> providers, RegistrySnapshot snapshot, DateOnly date, CancellationToken cancellationToken)
     {
         var byCode = providers.ToDictionary(i => i.Code, StringComparer.Ordinal);
-        var declarations = await store.DeclarationsInForceAsync(byCode.Keys, date, cancellationToken);
+        var places = await store.PlacesAsync(cancellationToken);
+        var declarations = places.DeclarationsInForce(byCode.Keys, date);
         var taken = date == calendar.Today
-            ? (await store.CurrentlyTakenAsync(byCode.Keys, cancellationToken)).ToDictionary(t => (t.ProviderCode, t.ServiceType), t => t.Taken)
+            ? places.CurrentlyTaken(byCode.Keys).ToDictionary(t => (t.ProviderCode, t.ServiceType), t => t.Taken)
             : await TakenAtEndOfAsync(byCode.Keys, snapshot, date, cancellationToken);
 
         var totals = declarations.ToDictionary(d => (d.ProviderCode, d.ServiceType), d => new PlaceCounts(d.Places, 0, 0));

@@ -41,20 +41,12 @@ public interface ICapacityStore
     /// <summary>Stores the declaration, replacing one for the same provider, service and date.</summary>
     Task DeclareAsync(CapacityDeclaration declaration, CancellationToken cancellationToken);
 
-    /// <summary>For each provider and service, the declaration in force on the date.</summary>
-    Task<IReadOnlyList<CapacityDeclaration>> DeclarationsInForceAsync(
-        IReadOnlyCollection<string> providerCodes, DateOnly date, CancellationToken cancellationToken);
+    /// <summary>Every provider's declared places and live counters as of the latest committed change.</summary>
+    Task<ICapacityPlaces> PlacesAsync(CancellationToken cancellationToken);
 
     /// <summary>Transfers to these providers that were accepted or completed (and not cancelled) just before the moment.</summary>
     Task<IReadOnlyList<PlaceHolding>> HoldingsAsync(
         IReadOnlyCollection<string> providerCodes, DateTimeOffset before, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Places taken right now, as the counters moved with every transfer change show them:
-    /// completed transfers as occupied, accepted ones as reserved.
-    /// </summary>
-    Task<IReadOnlyList<(string ProviderCode, ServiceType ServiceType, PlaceCounts Taken)>> CurrentlyTakenAsync(
-        IReadOnlyCollection<string> providerCodes, CancellationToken cancellationToken);
 
     /// <summary>The highest capacity-change sequence committed so far (0 when there is none).</summary>
     Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken);
@@ -62,6 +54,19 @@ public interface ICapacityStore
     /// <summary>Changes of these providers' counts with a sequence in (after, through], in order.</summary>
     Task<IReadOnlyList<CapacityChange>> ReadChangesAsync(
         IReadOnlyCollection<string> providerCodes, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>Declared places and live counters read at one moment, so they agree with each other.</summary>
+public interface ICapacityPlaces
+{
+    /// <summary>For each of the providers' services, the declaration in force on the date.</summary>
+    IReadOnlyList<CapacityDeclaration> DeclarationsInForce(IEnumerable<string> providerCodes, DateOnly date);
+
+    /// <summary>
+    /// Places taken right now, as the counters moved with every transfer change show them:
+    /// completed transfers as occupied, accepted ones as reserved. Only services with places taken.
+    /// </summary>
+    IReadOnlyList<(string ProviderCode, ServiceType ServiceType, PlaceCounts Taken)> CurrentlyTaken(IEnumerable<string> providerCodes);
 }
 
 /// <summary>A provider's counts for a service changed.</summary>

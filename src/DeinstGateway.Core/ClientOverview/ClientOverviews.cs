@@ -50,6 +50,7 @@ public sealed class ClientOverviews(
     GatewayCalendar calendar)
 {
     private const int MaxListed = 100;
+    private const int RecordsPerRead = 1000;
 
     public async Task<ClientOverviewView> GetAsync(Caller caller, string clientId, CancellationToken cancellationToken)
     {
@@ -76,11 +77,14 @@ public sealed class ClientOverviews(
         var year = CapPeriods.CalendarYearOf(today);
         var records = new List<ServiceRecord>();
         string? after = null;
-        while (await serviceRecords.ListAsync(null, new ServiceRecordFilter(client.Id, null, null, false), after, 1000, cancellationToken) is { Count: > 0 } page)
+        IReadOnlyList<ServiceRecord> page;
+        do
         {
+            page = await serviceRecords.ListAsync(null, new ServiceRecordFilter(client.Id, null, null, false), after, RecordsPerRead, cancellationToken);
             records.AddRange(page.Where(r => r.Period.FirstDay <= year.LastDay && r.Period.LastDay >= year.FirstDay));
-            after = page[^1].Id;
+            after = page.Count > 0 ? page[^1].Id : null;
         }
+        while (page.Count == RecordsPerRead);
 
         var snapshot = await registry.GetAsync(cancellationToken);
         var age = PersonAge.YearsOn(client.BirthDate, today);

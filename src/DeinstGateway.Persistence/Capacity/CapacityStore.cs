@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Capacity;
 
-internal sealed class CapacityStore(GatewayDbContext db, IWriteSerializer writeSerializer, FeedCommitSignal signal) : ICapacityStore
+internal sealed class CapacityStore(GatewayDbContext db, IWriteSerializer writeSerializer, FeedCommitSignal signal, CapacityTable table) : ICapacityStore
 {
     public async Task DeclareAsync(CapacityDeclaration declaration, CancellationToken cancellationToken)
     {
@@ -47,21 +47,7 @@ internal sealed class CapacityStore(GatewayDbContext db, IWriteSerializer writeS
         signal.Pulse();
     }
 
-    public async Task<IReadOnlyList<CapacityDeclaration>> DeclarationsInForceAsync(
-        IReadOnlyCollection<string> providerCodes, DateOnly date, CancellationToken cancellationToken)
-    {
-        var providers = providerCodes.ToList();
-        var rows = await db.CapacityDeclarations.AsNoTracking()
-            .Where(d => providers.Contains(d.ProviderCode) && d.EffectiveFrom <= date)
-            .ToListAsync(cancellationToken);
-        return rows
-            .GroupBy(d => (d.ProviderCode, d.ServiceType))
-            .Select(g => g.MaxBy(d => d.EffectiveFrom)!)
-            .Select(d => new CapacityDeclaration(
-                d.ProviderCode, d.ServiceType, d.Places, d.EffectiveFrom, d.DeclaredByCode,
-                StoredTime.AsUtc(d.DeclareTime)))
-            .ToList();
-    }
+    public async Task<ICapacityPlaces> PlacesAsync(CancellationToken cancellationToken) => await table.CurrentAsync(db, cancellationToken);
 
     public async Task<IReadOnlyList<PlaceHolding>> HoldingsAsync(
         IReadOnlyCollection<string> providerCodes, DateTimeOffset before, CancellationToken cancellationToken)
@@ -83,16 +69,6 @@ internal sealed class CapacityStore(GatewayDbContext db, IWriteSerializer writeS
             .Where(x => x.State == TransferState.Accepted || x.State == TransferState.Completed)
             .ToListAsync(cancellationToken);
         return rows.Select(r => new PlaceHolding(r.Provider, TransferRowMapping.ParseServices(r.RequestedServices), r.State!.Value)).ToList();
-    }
-
-    public async Task<IReadOnlyList<(string ProviderCode, ServiceType ServiceType, PlaceCounts Taken)>> CurrentlyTakenAsync(
-        IReadOnlyCollection<string> providerCodes, CancellationToken cancellationToken)
-    {
-        var providers = providerCodes.ToList();
-        var rows = await db.ProviderCapacities.AsNoTracking()
-            .Where(c => providers.Contains(c.ProviderCode) && (c.Reserved > 0 || c.Occupied > 0))
-            .ToListAsync(cancellationToken);
-        return rows.Select(c => (c.ProviderCode, c.ServiceType, new PlaceCounts(0, c.Occupied, c.Reserved))).ToList();
     }
 
     public async Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ internal static class DatabaseProviders
         {
             case "SQLITE":
                 var connectionString = SqliteConnectionString(options);
-                services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>(builder => builder
+                services.AddDbContextPool<GatewayDbContext, SqliteGatewayDbContext>(builder => builder
                     .UseSqlite(connectionString, sqlite => sqlite
                         .CommandTimeout(options.CommandTimeoutSeconds)
                         .UseParameterizedCollectionMode(OneParameterPerCollection))
@@ -37,7 +37,7 @@ internal static class DatabaseProviders
                         "Database:Provider is SqlServer but no connection string is configured: set ConnectionStrings:SqlServer.");
                 }
 
-                services.AddDbContext<GatewayDbContext, SqlServerGatewayDbContext>(builder => builder
+                services.AddDbContextPool<GatewayDbContext, SqlServerGatewayDbContext>(builder => builder
                     // No retrying execution strategy: the gateway's own transactions decide what is
                     // safe to repeat (a submission batch is looked at again after a conflict).
                     .UseSqlServer(options.SqlServerConnectionString, sql => sql

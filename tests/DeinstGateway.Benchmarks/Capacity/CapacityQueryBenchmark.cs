@@ -233,10 +233,10 @@ public sealed class CapacityQueryBenchmark(CapacityQueryOptions options)
                 await store.AllInstitutionsAsync(CancellationToken.None);
                 await store.ListServiceTypesAsync(CancellationToken.None);
             }),
-            [Line($"store.DeclarationsInForce ({providers.Count} providers)")] = await MeasureAsync(async () =>
+            [Line($"store.Places + DeclarationsInForce ({providers.Count} providers)")] = await MeasureAsync(async () =>
             {
                 await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ICapacityStore>().DeclarationsInForceAsync(providers, today, CancellationToken.None);
+                (await scope.ServiceProvider.GetRequiredService<ICapacityStore>().PlacesAsync(CancellationToken.None)).DeclarationsInForce(providers, today);
             }),
             ["store.Holdings"] = await MeasureAsync(async () =>
             {

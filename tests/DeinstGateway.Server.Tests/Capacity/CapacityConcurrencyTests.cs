@@ -4,7 +4,7 @@ using Grpc.Core;
 
 namespace DeinstGateway.Server.Tests.Capacity;
 
-/// <summary>Many accepts and completes at once, through two gateway processes: the counts stay true.</summary>
+/// <summary>Places declared and taken through two gateway processes on one database: the counts stay true on both.</summary>
 public sealed class CapacityConcurrencyTests
 {
     private const string Provider = "prov-demo-madona-group-home";
@@ -54,6 +54,42 @@ public sealed class CapacityConcurrencyTests
         var states = await SqliteFile.ColumnAsync(path, "SELECT State FROM transfers");
         Assert.Equal(outcomes.Count(o => o == "completed"), states.Count(s => s == "Completed"));
         Assert.Equal(outcomes.Count(o => o == "accepted"), states.Count(s => s == "Accepted"));
+    }
+
+    // The second gateway keeps the places it read; every query must still see what the first committed since.
+    [Fact]
+    public async Task QueryCapacity_ThroughAReplicaThatHasReadBefore_ShowsEveryDeclarationAndPlaceTakenThroughTheOther()
+    {
+        var path = GatewayProcess.NewDatabasePath();
+        await using var first = await GatewayProcess.StartAsync(path);
+        await using var second = await GatewayProcess.StartAsync(path);
+        var query = new QueryCapacityRequest { Provider = "institutions/" + Provider, ServiceType = ServiceType.GroupHome };
+        async Task<PlaceCounts> CountsOnSecondAsync() =>
+            (await new CapacityService.CapacityServiceClient(second.ChannelFor("mun-madona")).QueryCapacityAsync(query)).Total;
+
+        var seen = new List<(int Total, int Reserved, int Occupied)>();
+        foreach (var places in new[] { 3, 5 })
+        {
+            await CountsOnSecondAsync();
+            await new CapacityService.CapacityServiceClient(first.ChannelFor("mun-madona")).SetCapacityAsync(new SetCapacityRequest
+            {
+                Provider = "institutions/" + Provider,
+                ServiceType = ServiceType.GroupHome,
+                Places = places,
+                EffectiveFrom = TransferRequests.Date(TestCalendar.Today),
+            });
+            var declared = await CountsOnSecondAsync();
+            var created = Assert.Single(await TransferClient.SubmitAsync(first, "vsac-zemgale",
+                [TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: Provider, service: ServiceType.GroupHome)]));
+            var transfer = await Transfers(first).GetTransferAsync(new GetTransferRequest { Name = created.Transfer });
+            var accepted = await Transfers(first).AcceptTransferAsync(new AcceptTransferRequest { Name = transfer.Name, Etag = transfer.Etag });
+            var reserved = await CountsOnSecondAsync();
+            await Transfers(first).CompleteTransferAsync(new CompleteTransferRequest { Name = transfer.Name, Etag = accepted.Etag });
+            var occupied = await CountsOnSecondAsync();
+            seen.AddRange([(declared.Total, declared.Reserved, declared.Occupied), (reserved.Total, reserved.Reserved, reserved.Occupied), (occupied.Total, occupied.Reserved, occupied.Occupied)]);
+        }
+
+        Assert.Equal([(3, 0, 0), (3, 1, 0), (3, 0, 1), (5, 0, 1), (5, 1, 1), (5, 0, 2)], seen);
     }
 
     private static TransferService.TransferServiceClient Transfers(GatewayProcess gateway) => new(gateway.ChannelFor("mun-madona"));
