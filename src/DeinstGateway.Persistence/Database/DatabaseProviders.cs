@@ -22,11 +22,11 @@ internal static class DatabaseProviders
         {
             case "SQLITE":
                 var connectionString = SqliteConnectionString(options);
-                services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>(builder => builder
+                services.AddDbContext<GatewayDbContext, SqliteGatewayDbContext>((provider, builder) => builder
                     .UseSqlite(connectionString, sqlite => sqlite
                         .CommandTimeout(options.CommandTimeoutSeconds)
                         .UseParameterizedCollectionMode(OneParameterPerCollection))
-                    .AddInterceptors(new SqlitePragmas()));
+                    .AddInterceptors(new SqlitePragmas(), provider.GetRequiredService<DeadlineCommitGuard>()));
                 services.AddSingleton<IWriteSerializer, SqliteWriteSerializer>();
                 services.AddSingleton<IDatabaseChangeProbe>(_ => new SqliteChangeProbe(connectionString));
                 break;
@@ -37,12 +37,13 @@ internal static class DatabaseProviders
                         "Database:Provider is SqlServer but no connection string is configured: set ConnectionStrings:SqlServer.");
                 }
 
-                services.AddDbContext<GatewayDbContext, SqlServerGatewayDbContext>(builder => builder
+                services.AddDbContext<GatewayDbContext, SqlServerGatewayDbContext>((provider, builder) => builder
                     // No retrying execution strategy: the gateway's own transactions decide what is
                     // safe to repeat (a submission batch is looked at again after a conflict).
                     .UseSqlServer(options.SqlServerConnectionString, sql => sql
                         .CommandTimeout(options.CommandTimeoutSeconds)
-                        .UseParameterizedCollectionMode(OneParameterPerCollection)));
+                        .UseParameterizedCollectionMode(OneParameterPerCollection))
+                    .AddInterceptors(provider.GetRequiredService<DeadlineCommitGuard>()));
                 services.AddSingleton<IWriteSerializer, SqlServerWriteSerializer>();
                 services.AddSingleton<IDatabaseChangeProbe, AlwaysChangedProbe>();
                 break;
