@@ -128,8 +128,7 @@ public sealed class DeadlineTests
         EffectiveFrom = TransferRequests.Date(TestCalendar.Today),
     };
 
-    private static async Task<long> CountAsync(GatewayProcess gateway, string table) =>
-        long.Parse((await SqliteFile.ColumnAsync(gateway.DatabasePath, $"SELECT COUNT(*) FROM {table}")).Single(), System.Globalization.CultureInfo.InvariantCulture);
+    private static Task<long> CountAsync(GatewayProcess gateway, string table) => SqliteFile.CountAsync(gateway.DatabasePath, table);
 
     /// <summary>
     /// Tells the server only this much time remains, whatever deadline the client keeps (1u has

@@ -16,10 +16,10 @@ namespace DeinstGateway.Server.Tests.Persistence;
 /// A call's writes commit only while its deadline, by the gateway's clock, has not passed. The
 /// cancellation that the deadline causes can reach a call late (a loaded machine runs grpc-dotnet's
 /// deadline timer late, the client's reset waits behind other work), after its caller was told
-/// DEADLINE_EXCEEDED, so the commit does not rely on it. Here the store work of a call runs in
-/// a call's scope whose deadline passed while it ran, as the limits interceptor hands the call's
-/// deadline to its scope, and the cancellation has not come: on the real SQLite file, each write
-/// is rolled back whole.
+/// DEADLINE_EXCEEDED, so the commit does not rely on it. Each test runs a call's store work in a
+/// scope given a deadline as the limits interceptor gives each call's scope its own, with no
+/// cancellation at all: the moment a late cancellation has not yet come, held still. On the real
+/// SQLite file, a write past the deadline is rolled back whole.
 /// </summary>
 public sealed class CommitDeadlineTests
 {
@@ -101,6 +101,5 @@ public sealed class CommitDeadlineTests
         await submissions.ApplyAsync(caller, batch, CancellationToken.None);
     }
 
-    private static async Task<long> AccessLogLengthAsync(GatewayProcess gateway) =>
-        long.Parse((await SqliteFile.ColumnAsync(gateway.DatabasePath, "SELECT COUNT(*) FROM access_log")).Single(), System.Globalization.CultureInfo.InvariantCulture);
+    private static Task<long> AccessLogLengthAsync(GatewayProcess gateway) => SqliteFile.CountAsync(gateway.DatabasePath, "access_log");
 }
