@@ -7,6 +7,7 @@ using DeinstGateway.Core.Monitoring;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Core.ServiceRecords;
 using DeinstGateway.Core.SupportPlans;
+using DeinstGateway.Core.Time;
 using DeinstGateway.Core.Transfers;
 using DeinstGateway.Persistence.Assessments;
 using DeinstGateway.Persistence.Audit;
@@ -20,6 +21,7 @@ using DeinstGateway.Persistence.SupportPlans;
 using DeinstGateway.Persistence.Transfers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DeinstGateway.Persistence;
 
@@ -35,6 +37,10 @@ public static class PersistenceServiceCollectionExtensions
         options.SqlServerConnectionString ??= configuration.GetConnectionString("SqlServer");
         DatabaseProviders.Register(services, options);
         services.AddSingleton(options);
+        // Per call's scope: the contexts the access log's writer and background work create in
+        // scopes of their own carry no call's deadline.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<CallDeadline>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataLoader>();

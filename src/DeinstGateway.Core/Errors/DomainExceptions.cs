@@ -80,6 +80,12 @@ public sealed class GatewayStoppingException(string message) : DomainException(m
     public const string Reason = "GATEWAY_STOPPING";
 }
 
+/// <summary>The call's deadline passed before its write committed: nothing was written, the caller has given up.</summary>
+public sealed class DeadlinePassedException(string message) : DomainException(message)
+{
+    public const string Reason = "DEADLINE_PASSED";
+}
+
 /// <summary>The store cannot take the write now (e.g. its write lock was not granted); nothing was written: retry later.</summary>
 public sealed class StoreUnavailableException(string reason, string message) : DomainException(message)
 {

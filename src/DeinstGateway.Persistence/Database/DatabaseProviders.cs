@@ -1,4 +1,5 @@
 using DeinstGateway.Core.Feeds;
+using DeinstGateway.Core.Time;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,11 +23,12 @@ internal static class DatabaseProviders
         {
             case "SQLITE":
                 var connectionString = SqliteConnectionString(options);
-                services.AddDbContextPool<GatewayDbContext, SqliteGatewayDbContext>(builder => builder
+                services.AddPooledDbContextFactory<SqliteGatewayDbContext>(builder => builder
                     .UseSqlite(connectionString, sqlite => sqlite
                         .CommandTimeout(options.CommandTimeoutSeconds)
                         .UseParameterizedCollectionMode(OneParameterPerCollection))
-                    .AddInterceptors(new SqlitePragmas()));
+                    .AddInterceptors(new SqlitePragmas(), new DeadlineCommitGuard()));
+                AddContextPerScope<SqliteGatewayDbContext>(services);
                 services.AddSingleton<IWriteSerializer, SqliteWriteSerializer>();
                 services.AddSingleton<IDatabaseChangeProbe>(_ => new SqliteChangeProbe(connectionString));
                 break;
@@ -37,12 +39,14 @@ internal static class DatabaseProviders
                         "Database:Provider is SqlServer but no connection string is configured: set ConnectionStrings:SqlServer.");
                 }
 
-                services.AddDbContextPool<GatewayDbContext, SqlServerGatewayDbContext>(builder => builder
+                services.AddPooledDbContextFactory<SqlServerGatewayDbContext>(builder => builder
                     // No retrying execution strategy: the gateway's own transactions decide what is
                     // safe to repeat (a submission batch is looked at again after a conflict).
                     .UseSqlServer(options.SqlServerConnectionString, sql => sql
                         .CommandTimeout(options.CommandTimeoutSeconds)
-                        .UseParameterizedCollectionMode(OneParameterPerCollection)));
+                        .UseParameterizedCollectionMode(OneParameterPerCollection))
+                    .AddInterceptors(new DeadlineCommitGuard()));
+                AddContextPerScope<SqlServerGatewayDbContext>(services);
                 services.AddSingleton<IWriteSerializer, SqlServerWriteSerializer>();
                 services.AddSingleton<IDatabaseChangeProbe, AlwaysChangedProbe>();
                 break;
@@ -51,6 +55,21 @@ internal static class DatabaseProviders
                     $"Database:Provider '{options.Provider}' is not supported; use 'Sqlite' (the embedded default) or 'SqlServer'.");
         }
     }
+
+    /// <summary>
+    /// One context per DI scope, taken from the pool (building a context's options and internal
+    /// services per call cost about a third of a QueryCapacity call's CPU, with lock contention
+    /// between calls), and returned when the scope ends. It carries the scope's call deadline,
+    /// which the pool's shared interceptors cannot take from DI.
+    /// </summary>
+    private static void AddContextPerScope<TContext>(IServiceCollection services)
+        where TContext : GatewayDbContext =>
+        services.AddScoped<GatewayDbContext>(provider =>
+        {
+            var db = provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.CallDeadline = provider.GetRequiredService<CallDeadline>();
+            return db;
+        });
 
     public static string SqliteConnectionString(DatabaseOptions options)
     {

@@ -6,6 +6,7 @@ using DeinstGateway.Persistence.Registry;
 using DeinstGateway.Persistence.ServiceRecords;
 using DeinstGateway.Persistence.SupportPlans;
 using DeinstGateway.Persistence.Transfers;
+using DeinstGateway.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace DeinstGateway.Persistence.Database;
@@ -16,6 +17,9 @@ namespace DeinstGateway.Persistence.Database;
 /// </summary>
 public abstract class GatewayDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>The deadline of the call whose scope holds this context; see <see cref="DeadlineCommitGuard"/>.</summary>
+    internal CallDeadline? CallDeadline { get; set; }
+
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();
 
     public DbSet<ServiceTypeRow> ServiceTypes => Set<ServiceTypeRow>();

@@ -43,6 +43,7 @@ public static class RpcErrors
         ConcurrencyException e => Build(Code.Aborted, e.Message, Info("ETAG_MISMATCH")),
         StoreUnavailableException e => Build(Code.Unavailable, e.Message, Info(e.Reason)),
         GatewayStoppingException e => Build(Code.Unavailable, e.Message, Info(GatewayStoppingException.Reason)),
+        DeadlinePassedException e => Build(Code.DeadlineExceeded, e.Message, Info(DeadlinePassedException.Reason)),
         _ => Build(Code.Internal, "An internal error occurred; it has been logged."),
     };
 

@@ -15,6 +15,7 @@ using DeinstGateway.Server.ServiceRecords;
 using DeinstGateway.Server.SupportPlans;
 using DeinstGateway.Server.Telemetry;
 using DeinstGateway.Server.Transfers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DeinstGateway.Server.Hosting;
 
@@ -46,7 +47,7 @@ public static class GatewayGrpc
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseHealthCheck>());
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StoppingHealthCheck>("stopping");
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new GatewayCalendar(
             provider.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(gateway.TimeZone)));
         return services;

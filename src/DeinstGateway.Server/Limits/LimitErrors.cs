@@ -13,7 +13,6 @@ public static class LimitErrors
     public const string RateLimited = "RATE_LIMITED";
     public const string StreamMessageLimit = "STREAM_MESSAGE_LIMIT";
     public const string StreamIdle = "STREAM_IDLE";
-    public const string DeadlinePassed = "DEADLINE_PASSED";
     public const string OpenFeedLimit = "OPEN_FEED_LIMIT";
 
     public static RpcException TooManyCalls(int callsPerSecond, TimeSpan retryAfter) => Error(
@@ -49,7 +48,7 @@ public static class LimitErrors
             .ToRpcException();
 
     public static RpcException PastDeadline() =>
-        RpcErrors.Build(Code.DeadlineExceeded, "The call's deadline had passed before it started; nothing was done.", RpcErrors.Info(DeadlinePassed))
+        RpcErrors.Build(Code.DeadlineExceeded, "The call's deadline had passed before it started; nothing was done.", RpcErrors.Info(Core.Errors.DeadlinePassedException.Reason))
             .ToRpcException();
 
     private static RpcException Error(Code code, string reason, (string Key, int Value) limit, string message, params IMessage[] more)

@@ -1,3 +1,4 @@
+using DeinstGateway.Core.Time;
 using DeinstGateway.Server.Identity;
 using DeinstGateway.Server.Telemetry;
 using Grpc.Core;
@@ -6,17 +7,16 @@ using Grpc.Core.Interceptors;
 namespace DeinstGateway.Server.Limits;
 
 /// <summary>
-/// Admits every call (deadline not yet passed, the institution within its call rate) and bounds
-/// the request streams of client-streaming and bidirectional calls. Server streams are the feeds:
-/// their idle time is normal and bounded by their heartbeats, but how many an institution holds
-/// open at once is capped. When the process begins to stop, request streams end as if the client
+/// Admits every call (deadline not yet passed, the institution within its call rate), hands the
+/// call's deadline to its writes, and bounds the request streams of client-streaming and
+/// bidirectional calls. Server streams are the feeds: their idle time is normal and bounded by
+/// their heartbeats, but how many an institution holds open at once is capped. When the process begins to stop, request streams end as if the client
 /// had closed them: what arrived is finished and answered, and the call ends with UNAVAILABLE.
 /// </summary>
 public sealed class LimitsInterceptor(
     CallRateLimiter rateLimiter,
     OpenFeeds openFeeds,
     LimitsOptions options,
-    TimeProvider time,
     IHostApplicationLifetime lifetime,
     GatewayMetrics metrics,
     ILogger<LimitsInterceptor> logger)
@@ -70,9 +70,13 @@ public sealed class LimitsInterceptor(
 
     private void Admit(ServerCallContext context)
     {
-        // The deadline may pass while a call waits for authentication or a connection slot; one
-        // that starts past it must not begin a write the caller has already given up on.
-        if (context.Deadline <= time.GetUtcNow().UtcDateTime)
+        // The call's writes check its deadline before they commit (the stores know it only
+        // through the call's scope). It may pass while a call waits for authentication or a
+        // connection slot; one that starts past it must not begin a write the caller has already
+        // given up on.
+        var deadline = context.GetHttpContext().RequestServices.GetRequiredService<CallDeadline>();
+        deadline.Set(new DateTimeOffset(context.Deadline, TimeSpan.Zero));
+        if (deadline.HasPassed)
         {
             throw LimitErrors.PastDeadline();
         }

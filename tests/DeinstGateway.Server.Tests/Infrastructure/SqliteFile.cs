@@ -22,6 +22,9 @@ public static class SqliteFile
         return values;
     }
 
+    public static async Task<long> CountAsync(string databasePath, string table) =>
+        long.Parse((await ColumnAsync(databasePath, $"SELECT COUNT(*) FROM {table}")).Single(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Changes the file behind the gateway's back, as someone with write access to it could.</summary>
     public static async Task ExecuteAsync(string databasePath, string sql)
     {

@@ -82,11 +82,20 @@ public sealed class DeadlineTests
         Assert.Equal(0, await CountAsync(gateway, "clients"));
     }
 
+    /// <summary>
+    /// The caller keeps no deadline timer of its own and only sends grpc-timeout, so it learns of
+    /// DEADLINE_EXCEEDED from the gateway, after the gateway's deadline: the database is released
+    /// only then, and the waiting call may commit only after its deadline, which the gateway
+    /// refuses however late the call's cancellation comes. (A caller's own timer starts before it
+    /// connects and may end before the gateway's deadline; a write committed in between stays.)
+    /// </summary>
     [Fact]
     public async Task SetCapacity_DeadlinePassingWhileWaitingForTheDatabase_WritesNothingAndTheNextCallIsServed()
     {
         await using var gateway = await GatewayProcess.StartAsync();
         var capacity = new CapacityService.CapacityServiceClient(gateway.ChannelFor(Workshop));
+        using var channel = gateway.ChannelWith(TestPki.Instance.ClientCertificate(Workshop), new SentTimeout("500m"));
+        var expiring = new CapacityService.CapacityServiceClient(channel);
         var before = await CountAsync(gateway, "capacity_declarations");
 
         await using (var writer = new SqliteConnection($"Data Source={gateway.DatabasePath};Pooling=False"))
@@ -97,7 +106,7 @@ public sealed class DeadlineTests
             await command.ExecuteNonQueryAsync();
 
             await RpcAssert.FailsWith(StatusCode.DeadlineExceeded,
-                () => capacity.SetCapacityAsync(Declare(), deadline: DateTime.UtcNow.AddMilliseconds(500)).ResponseAsync);
+                () => expiring.SetCapacityAsync(Declare()).ResponseAsync);
             command.CommandText = "ROLLBACK";
             await command.ExecuteNonQueryAsync();
         }
@@ -119,12 +128,11 @@ public sealed class DeadlineTests
         EffectiveFrom = TransferRequests.Date(TestCalendar.Today),
     };
 
-    private static async Task<long> CountAsync(GatewayProcess gateway, string table) =>
-        long.Parse((await SqliteFile.ColumnAsync(gateway.DatabasePath, $"SELECT COUNT(*) FROM {table}")).Single(), System.Globalization.CultureInfo.InvariantCulture);
+    private static Task<long> CountAsync(GatewayProcess gateway, string table) => SqliteFile.CountAsync(gateway.DatabasePath, table);
 
     /// <summary>
-    /// A call whose deadline runs out on its way: the server is told only this much time remains
-    /// (1u has passed by the time the call starts; a client never sends an expired deadline).
+    /// Tells the server only this much time remains, whatever deadline the client keeps (1u has
+    /// passed by the time the call starts; a client never sends an expired deadline).
     /// </summary>
     private sealed class SentTimeout(string timeout) : DelegatingHandler
     {
