@@ -128,8 +128,10 @@ internal sealed class ServiceRecordStore(
             return records.Where(r => providers.Contains(r.ProviderCode));
         }
 
+        // EXISTS per record, through the relations' client index: IN would first collect every
+        // client in the scope (tens of thousands for a municipality at national scale) on every page.
         var clients = ClientScopeQuery.ClientIds(db, scope.Clients);
-        return records.Where(r => providers.Contains(r.ProviderCode) || clients.Contains(r.ClientId));
+        return records.Where(r => providers.Contains(r.ProviderCode) || clients.Any(id => id == r.ClientId));
     }
 
     private static ServiceRecord ToDomain(ServiceRecordRow r) => new(
