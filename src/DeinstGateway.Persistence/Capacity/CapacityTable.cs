@@ -2,6 +2,7 @@ using DeinstGateway.Core.Capacity;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DeinstGateway.Persistence.Capacity;
 
@@ -23,7 +24,7 @@ internal sealed class CapacityTable
 
     public async Task<CapacityTableState> CurrentAsync(GatewayDbContext db, CancellationToken cancellationToken)
     {
-        var latest = await db.CapacityChanges.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
+        var latest = await LatestSequenceAsync(db, cancellationToken);
         var state = _state;
         if (state.Sequence >= latest)
         {
@@ -55,6 +56,26 @@ internal sealed class CapacityTable
         finally
         {
             _refreshing.Release();
+        }
+    }
+
+    /// <summary>
+    /// The one statement every read makes, in plain SQL (both providers read it): through EF Core's
+    /// query pipeline it cost about a third of a QueryCapacity call.
+    /// </summary>
+    private static async Task<long> LatestSequenceAsync(GatewayDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT MAX(Sequence) FROM capacity_changes";
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return await command.ExecuteScalarAsync(cancellationToken) is long latest ? latest : 0;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
