@@ -40,6 +40,8 @@ public abstract class GatewayDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ServiceRecordRow> ServiceRecords => Set<ServiceRecordRow>();
 
+    public DbSet<ServiceRecordDayTotalRow> ServiceRecordDayTotals => Set<ServiceRecordDayTotalRow>();
+
     public DbSet<ClientRow> Clients => Set<ClientRow>();
 
     public DbSet<ClientRelationRow> ClientRelations => Set<ClientRelationRow>();

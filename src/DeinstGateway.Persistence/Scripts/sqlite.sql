@@ -339,3 +339,28 @@ VALUES ('20261205000329_MonitoringAssessmentsOccupancy', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "service_record_day_totals" (
+    "ProviderCode" TEXT NOT NULL,
+    "FirstDay" TEXT NOT NULL,
+    "ServiceType" TEXT NOT NULL,
+    "FundingSource" TEXT NOT NULL,
+    "ProjectCode" TEXT NOT NULL,
+    "Records" INTEGER NOT NULL,
+    "CostHigh" INTEGER NOT NULL,
+    "CostLow" INTEGER NOT NULL,
+    CONSTRAINT "PK_service_record_day_totals" PRIMARY KEY ("ProviderCode", "FirstDay", "ServiceType", "FundingSource", "ProjectCode")
+);
+
+DELETE FROM service_record_day_totals;
+INSERT INTO service_record_day_totals (ProviderCode, FirstDay, ServiceType, FundingSource, ProjectCode, Records, CostHigh, CostLow)
+SELECT ProviderCode, FirstDay, ServiceType, FundingSource, ProjectCode, COUNT(*), SUM(CostCents / 4294967296), SUM(CostCents % 4294967296)
+FROM service_records
+WHERE WithdrawTime IS NULL
+GROUP BY ProviderCode, FirstDay, ServiceType, FundingSource, ProjectCode;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205013342_ServiceRecordDayTotals', '10.0.14');
+
+COMMIT;
+

@@ -703,3 +703,47 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205013350_ServiceRecordDayTotals'
+)
+BEGIN
+    CREATE TABLE [service_record_day_totals] (
+        [ProviderCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [FirstDay] date NOT NULL,
+        [ServiceType] nvarchar(40) NOT NULL,
+        [FundingSource] nvarchar(24) NOT NULL,
+        [ProjectCode] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [Records] bigint NOT NULL,
+        [CostHigh] bigint NOT NULL,
+        [CostLow] bigint NOT NULL,
+        CONSTRAINT [PK_service_record_day_totals] PRIMARY KEY ([ProviderCode], [FirstDay], [ServiceType], [FundingSource], [ProjectCode])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205013350_ServiceRecordDayTotals'
+)
+BEGIN
+    DELETE FROM service_record_day_totals;
+    INSERT INTO service_record_day_totals (ProviderCode, FirstDay, ServiceType, FundingSource, ProjectCode, Records, CostHigh, CostLow)
+    SELECT ProviderCode, FirstDay, ServiceType, FundingSource, ProjectCode, COUNT(*), SUM(CostCents / 4294967296), SUM(CostCents % 4294967296)
+    FROM service_records
+    WHERE WithdrawTime IS NULL
+    GROUP BY ProviderCode, FirstDay, ServiceType, FundingSource, ProjectCode;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205013350_ServiceRecordDayTotals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205013350_ServiceRecordDayTotals', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -16,7 +16,8 @@ internal sealed class RecordWithdrawal(
     // row, so of two processes withdrawing it at once exactly one writes, whatever locks they took.
     public async Task<bool> TryWithdrawAsync(Withdrawal withdrawal, AccessEntry access, CancellationToken cancellationToken)
     {
-        var id = Record?.Id ?? throw new InvalidOperationException("There is no service record to withdraw.");
+        var record = Record ?? throw new InvalidOperationException("There is no service record to withdraw.");
+        var id = record.Id;
         var time = withdrawal.Time.UtcDateTime;
         var withdrawn = await db.ServiceRecords
             .Where(r => r.Id == id && r.WithdrawTime == null)
@@ -27,6 +28,9 @@ internal sealed class RecordWithdrawal(
                 cancellationToken) == 1;
         if (withdrawn)
         {
+            var dayTotals = new DayTotalChanges();
+            dayTotals.Remove(record);
+            await dayTotals.WriteAsync(db, cancellationToken);
             await accessLog.AppendAsync(db, [access], cancellationToken);
         }
 

@@ -14,8 +14,6 @@ namespace DeinstGateway.Persistence.ServiceRecords;
 internal sealed class ServiceRecordStore(
     GatewayDbContext db, ISupportPlanStore supportPlans, IWriteSerializer writeSerializer, AccessLogAppender accessLog) : IServiceRecordStore
 {
-    private const long CostSplit = 1L << 32;
-
     public async Task<IServiceRecordBatch> BeginAsync(CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -58,44 +56,22 @@ internal sealed class ServiceRecordStore(
     }
 
     public async Task<IReadOnlyList<FundingTotal>> FundingTotalsAsync(
-        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode, CancellationToken cancellationToken)
-    {
-        // Each cost is summed as its high and low 32 bits: neither sum can overflow the database's
-        // 64-bit integers below 2³¹ records, so amounts stored before the cost cap still add up exactly here.
-        var groups = await StartingIn(providerCodes, from, until, projectCode)
-            .GroupBy(r => new { r.ServiceType, r.FundingSource, r.ProjectCode })
-            .Select(g => new
-            {
-                g.Key.ServiceType,
-                g.Key.FundingSource,
-                g.Key.ProjectCode,
-                Records = g.Count(),
-                High = g.Sum(r => r.CostCents / CostSplit),
-                Low = g.Sum(r => r.CostCents % CostSplit),
-            })
-            .ToListAsync(cancellationToken);
-        return groups
-            .Select(g => new FundingTotal(g.ServiceType, g.FundingSource, g.ProjectCode, g.Records, (Int128)g.High * CostSplit + g.Low))
+        IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode, CancellationToken cancellationToken) =>
+        (await FundingTotalsQuery.Lines(db, providerCodes, from, until, projectCode).ToListAsync(cancellationToken))
+            .Select(g => new FundingTotal(g.ServiceType, g.FundingSource, g.ProjectCode, checked((int)g.Records), (Int128)g.CostHigh * ServiceRecordDayTotalRow.CostSplit + g.CostLow))
             .ToList();
-    }
 
     public IAsyncEnumerable<ProjectCost> ProjectCostsAsync(
         IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, IReadOnlyCollection<string> projectCodes, CancellationToken cancellationToken)
     {
         var projects = projectCodes.ToList();
-        return StartingIn(providerCodes, from, until, projectCode: null)
+        var providers = providerCodes.ToList();
+        return db.ServiceRecords.AsNoTracking()
+            .Where(r => providers.Contains(r.ProviderCode) && r.FirstDay >= from && r.FirstDay < until && r.WithdrawTime == null)
             .Where(r => projects.Contains(r.ProjectCode))
             .OrderBy(r => r.Id)
             .Select(r => new ProjectCost(r.ServiceType, r.FundingSource, r.ProjectCode, r.CostCents))
             .AsAsyncEnumerable();
-    }
-
-    private IQueryable<ServiceRecordRow> StartingIn(IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode)
-    {
-        var providers = providerCodes.ToList();
-        var query = db.ServiceRecords.AsNoTracking()
-            .Where(r => providers.Contains(r.ProviderCode) && r.FirstDay >= from && r.FirstDay < until && r.WithdrawTime == null);
-        return projectCode is null ? query : query.Where(r => r.ProjectCode == projectCode);
     }
 
     public async Task<IServiceRecordWithdrawal> BeginWithdrawalAsync(
@@ -165,6 +141,7 @@ internal sealed class ServiceRecordStore(
             ("RecordTime", r => r.RecordTime),
         ];
 
+        private readonly DayTotalChanges _dayTotals = new();
         private RowCommand<ServiceRecordRow>? _insert;
 
         public async Task<IReadOnlyDictionary<string, byte[]>> FindRequestsAsync(
@@ -213,6 +190,7 @@ internal sealed class ServiceRecordStore(
             var row = ToRow(record, requestId, contentHash);
             if (await _insert.ExecuteAsync(row, cancellationToken) == 1)
             {
+                _dayTotals.Add(record);
                 return null;
             }
 
@@ -245,6 +223,7 @@ internal sealed class ServiceRecordStore(
 
         public async Task CommitAsync(IReadOnlyCollection<AccessEntry> accesses, CancellationToken cancellationToken)
         {
+            await _dayTotals.WriteAsync(db, cancellationToken);
             await accessLog.AppendAsync(db, accesses, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -6,6 +6,7 @@ using DeinstGateway.Benchmarks.ServiceRecords;
 using DeinstGateway.Benchmarks.Transfers;
 using DeinstGateway.Core.Clients;
 using DeinstGateway.Core.Transfers;
+using DeinstGateway.Persistence.ServiceRecords;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,8 +18,8 @@ namespace DeinstGateway.Benchmarks.Scale;
 /// lends its <see cref="PersonalDataProtector"/>, so that personal codes are hashed and identities
 /// encrypted with the keys the gateway will read them with; then prepared statements insert every
 /// row, one transaction per <see cref="RowsPerTransaction"/> rows, with the journal and syncs off
-/// and the secondary indexes dropped, which are created again as the migrations define them, and
-/// ANALYZE runs. A file whose population note matches is kept as it is.
+/// and the secondary indexes dropped, which are created again as the migrations define them; the
+/// records' day totals are summed as the migration that added them does, and ANALYZE runs. A file whose population note matches is kept as it is.
 /// </summary>
 public static class ScaleDatabase
 {
@@ -105,8 +106,9 @@ public static class ScaleDatabase
             FloorStatement.Execute(connection, sql);
         }
 
+        FloorStatement.Execute(connection, ServiceRecordDayTotalRow.RebuildSql);
         FloorStatement.Execute(connection, "ANALYZE; PRAGMA journal_mode=WAL;");
-        progress(Line($"{indexes.Count} secondary indexes created again and ANALYZE in {watch.Elapsed.TotalSeconds:F0} s"));
+        progress(Line($"{indexes.Count} secondary indexes created again, the records' day totals summed and ANALYZE in {watch.Elapsed.TotalSeconds:F0} s"));
     }
 
     private static void WriteClient(

@@ -3,6 +3,7 @@ using DeinstGateway.Persistence.Monitoring;
 using DeinstGateway.Persistence.Capacity;
 using DeinstGateway.Core.Registry;
 using DeinstGateway.Persistence.Database;
+using DeinstGateway.Persistence.ServiceRecords;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -93,6 +94,11 @@ public sealed class MigrationsTests
             Assert.Equal(["projects"], await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE name IN ('projects', 'esf_projects')"));
             // FundingReportIndex: the index a region's funding report reads instead of the table.
             Assert.Equal(["IX_service_records_Funding"], await SqliteFile.ColumnAsync(path, "SELECT name FROM sqlite_master WHERE name = 'IX_service_records_Funding'"));
+            // ServiceRecordDayTotals: the records stored before it are summed into their days.
+            Assert.Equal(
+                ["prov-a 2020-03-02 RespiteCare EsfProject esf-zemgale 1 0 4500", "prov-a 2024-03-04 RespiteCare MunicipalBudget none 1 0 4500"],
+                await SqliteFile.ColumnAsync(path,
+                    "SELECT ProviderCode || ' ' || FirstDay || ' ' || ServiceType || ' ' || FundingSource || ' ' || ProjectCode || ' ' || Records || ' ' || CostHigh || ' ' || CostLow FROM service_record_day_totals ORDER BY FirstDay"));
 
             // And back: the downgrade keeps the records too.
             await using (var db = SqliteContext(path))
@@ -183,6 +189,19 @@ public sealed class MigrationsTests
         Assert.All(statements, sql => Assert.Contains("GROUP BY", sql, StringComparison.Ordinal));
         Assert.Contains("DATEPART(year, [t].[PlannedMoveDate])", statements[0], StringComparison.Ordinal);
         Assert.Contains("COUNT(DISTINCT", statements[3], StringComparison.Ordinal);
+    }
+
+    /// <summary>The funding report sums the day totals in SQL on SQL Server too, leaving out lines with no standing record.</summary>
+    [Fact]
+    public void FundingTotals_ForSqlServer_SumInTheDatabase()
+    {
+        using var db = SqlServerContext();
+
+        var sql = FundingTotalsQuery.Lines(db, ["prov-a"], new DateOnly(2023, 1, 1), new DateOnly(2024, 1, 1), "esf-zemgale").ToQueryString();
+
+        Assert.Contains("FROM [service_record_day_totals]", sql, StringComparison.Ordinal);
+        Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
+        Assert.Contains("HAVING COALESCE(SUM([s].[Records]), CAST(0 AS bigint)) > CAST(0 AS bigint)", sql, StringComparison.Ordinal);
     }
 
     [Fact]

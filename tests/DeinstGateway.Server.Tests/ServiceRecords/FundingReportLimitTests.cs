@@ -1,3 +1,4 @@
+using DeinstGateway.Persistence.ServiceRecords;
 using DeinstGateway.Server.Tests.Infrastructure;
 using Deinst.V1;
 using Google.Rpc;
@@ -78,9 +79,11 @@ public sealed class FundingReportLimitTests : IAsyncLifetime
     [Fact]
     public async Task GetFundingReport_OverAmountsStoredBeforeTheCap_IsFailedPreconditionNotInternal()
     {
-        // The attack of the hardening issue, stored before the cap existed: two records of 5·10¹⁸ cents.
+        // The attack of the hardening issue, stored before the cap existed: two records of 5·10¹⁸ cents,
+        // summed into the day totals as the migration that added them sums the records it finds.
         await SqliteFile.ExecuteAsync(_gateway.DatabasePath,
-            "UPDATE service_records SET CostCents = 5000000000000000000 WHERE Id IN (SELECT Id FROM service_records ORDER BY Id LIMIT 2)");
+            "UPDATE service_records SET CostCents = 5000000000000000000 WHERE Id IN (SELECT Id FROM service_records ORDER BY Id LIMIT 2);"
+            + ServiceRecordDayTotalRow.RebuildSql);
 
         var status = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
             () => Reports("mun-madona").GetFundingReportAsync(ReportPeriod(FirstDay, FirstDay.AddYears(3))).ResponseAsync);

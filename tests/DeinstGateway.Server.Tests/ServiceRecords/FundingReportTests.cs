@@ -10,6 +10,7 @@ public sealed class FundingReportTests : IAsyncLifetime
 {
     private GatewayProcess _gateway = null!;
     private List<(long Cost, bool Esf)> _records = null!;
+    private List<RecordServiceRequest> _sent = null!;
 
     public async Task InitializeAsync()
     {
@@ -18,16 +19,8 @@ public sealed class FundingReportTests : IAsyncLifetime
             TransferRequests.Valid(source: "vsac-zemgale", destination: "mun-madona", provider: GroupHome, service: ServiceType.GroupHome))).Client;
         var random = new Random(20261123);
         _records = Enumerable.Range(0, 600).Select(_ => (Cost: (long)random.Next(0, 2_000_000), Esf: random.Next(4) > 0)).ToList();
-        using var call = new ServiceRecordService.ServiceRecordServiceClient(_gateway.ChannelFor(GroupHome)).RecordServices();
-        var day = new DateOnly(2021, 1, 1);
-        foreach (var (cost, esf) in _records)
-        {
-            await call.RequestStream.WriteAsync(GroupHomeDay(client, day, cost, esf));
-            day = day.AddDays(1);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        Assert.Equal(600, (await call).Accepted);
+        _sent = _records.Select((r, i) => GroupHomeDay(client, new DateOnly(2021, 1, 1).AddDays(i), r.Cost, r.Esf)).ToList();
+        Assert.Equal(600, (await RecordAsync(_gateway, GroupHome, [.. _sent])).Accepted);
     }
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
@@ -47,6 +40,20 @@ public sealed class FundingReportTests : IAsyncLifetime
         Assert.Equal(esfLine.Total.EuroCents, esfLine.Esf.EuroCents + esfLine.StateBudgetCoFinancing.EuroCents);
         var municipal = report.Lines.Single(l => l.FundingSource == FundingSource.MunicipalBudget);
         Assert.Equal((otherTotal, 0L, 0L), (municipal.Total.EuroCents, municipal.Esf.EuroCents, municipal.StateBudgetCoFinancing.EuroCents));
+    }
+
+    // The report sums per-day totals kept beside the records: a resent stream must not move them.
+    [Fact]
+    public async Task GetFundingReport_AfterEveryRecordIsSentAgain_CountsEachOnce()
+    {
+        var before = await Reports("lm").GetFundingReportAsync(ReportPeriod(new DateOnly(2021, 1, 1), new DateOnly(2023, 1, 1)));
+
+        var resent = await RecordAsync(_gateway, GroupHome, [.. _sent]);
+        var after = await Reports("lm").GetFundingReportAsync(ReportPeriod(new DateOnly(2021, 1, 1), new DateOnly(2023, 1, 1)));
+
+        Assert.Equal((0, 600), (resent.Accepted, resent.Duplicate));
+        Assert.Equal(_records.Sum(r => r.Cost), after.Total.EuroCents);
+        Assert.Equal(before, after);
     }
 
     [Fact]

@@ -581,6 +581,43 @@ namespace DeinstGateway.Persistence.Migrations.SqlServer
                     b.ToTable("service_types", (string)null);
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordDayTotalRow", b =>
+                {
+                    b.Property<string>("ProviderCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("ProjectCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long>("CostHigh")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostLow")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProviderCode", "FirstDay", "ServiceType", "FundingSource", "ProjectCode");
+
+                    b.ToTable("service_record_day_totals", (string)null);
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordRow", b =>
                 {
                     b.Property<string>("Id")

@@ -530,6 +530,41 @@ namespace DeinstGateway.Persistence.Migrations.Sqlite
                     b.ToTable("service_types", (string)null);
                 });
 
+            modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordDayTotalRow", b =>
+                {
+                    b.Property<string>("ProviderCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostLow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProviderCode", "FirstDay", "ServiceType", "FundingSource", "ProjectCode");
+
+                    b.ToTable("service_record_day_totals", (string)null);
+                });
+
             modelBuilder.Entity("DeinstGateway.Persistence.ServiceRecords.ServiceRecordRow", b =>
                 {
                     b.Property<string>("Id")
