@@ -97,16 +97,19 @@ internal sealed class CapacityTable
             code => code,
             code => new ProviderPlaces(
                 history[code]
-                    .OrderBy(d => d.EffectiveFrom)
-                    .Select(d => new CapacityDeclaration(d.ProviderCode, d.ServiceType, d.Places, d.EffectiveFrom, d.DeclaredByCode, StoredTime.AsUtc(d.DeclareTime)))
+                    .GroupBy(d => d.ServiceType)
+                    .Select(service => service
+                        .OrderBy(d => d.EffectiveFrom)
+                        .Select(d => new CapacityDeclaration(d.ProviderCode, d.ServiceType, d.Places, d.EffectiveFrom, d.DeclaredByCode, StoredTime.AsUtc(d.DeclareTime)))
+                        .ToArray())
                     .ToArray(),
                 taken[code].Select(c => (c.ServiceType, new PlaceCounts(0, c.Occupied, c.Reserved))).ToArray()),
             StringComparer.Ordinal);
     }
 }
 
-/// <summary>One provider's declarations, oldest first, and its services' places taken right now.</summary>
-internal sealed record ProviderPlaces(CapacityDeclaration[] Declarations, (ServiceType Service, PlaceCounts Taken)[] Taken);
+/// <summary>One provider's declarations, per service oldest first, and its services' places taken right now.</summary>
+internal sealed record ProviderPlaces(CapacityDeclaration[][] DeclarationsByService, (ServiceType Service, PlaceCounts Taken)[] Taken);
 
 /// <summary>The capacity rows as of one capacity change; never changed, replaced whole.</summary>
 internal sealed class CapacityTableState : ICapacityPlaces
@@ -150,18 +153,14 @@ internal sealed class CapacityTableState : ICapacityPlaces
                 continue;
             }
 
-            var latestByService = new Dictionary<ServiceType, CapacityDeclaration>();
-            foreach (var declaration in places.Declarations)
+            foreach (var history in places.DeclarationsByService)
             {
-                if (declaration.EffectiveFrom > date)
+                var latest = Array.FindLastIndex(history, d => d.EffectiveFrom <= date);
+                if (latest >= 0)
                 {
-                    break;
+                    inForce.Add(history[latest]);
                 }
-
-                latestByService[declaration.ServiceType] = declaration;
             }
-
-            inForce.AddRange(latestByService.Values);
         }
 
         return inForce;

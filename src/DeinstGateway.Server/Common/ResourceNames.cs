@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeinstGateway.Core.Errors;
 using DeinstGateway.Core.Registry;
 
@@ -41,17 +42,24 @@ public static class ResourceNames
             : (clientId, childId);
     }
 
+    // Registry records are immutable within a snapshot: each one's reference message is built once
+    // and shared by every answer that holds it (answers are serialized, never changed), and
+    // forgotten with the snapshot. A capacity answer for a region holds thousands of them.
+    private static readonly ConditionalWeakTable<InstitutionRef, Deinst.V1.InstitutionReference> RefReferences = [];
+    private static readonly ConditionalWeakTable<Institution, Deinst.V1.InstitutionReference> InstitutionReferences = [];
+
     public static Deinst.V1.InstitutionReference? ToReference(this InstitutionRef? reference) =>
-        reference is null ? null : new Deinst.V1.InstitutionReference
-        {
-            Name = Institution(reference.Code),
-            DisplayName = reference.DisplayName,
-        };
+        reference is null ? null : RefReferences.GetValue(reference, static r => NewReference(r.Code, r.DisplayName));
 
     /// <summary>A reference to an institution of the registry, with its name for display.</summary>
-    public static Deinst.V1.InstitutionReference Reference(this RegistrySnapshot registry, string code) => new()
+    public static Deinst.V1.InstitutionReference Reference(this RegistrySnapshot registry, string code) =>
+        registry.Find(code) is { } institution
+            ? InstitutionReferences.GetValue(institution, static i => NewReference(i.Code, i.DisplayName))
+            : NewReference(code, string.Empty);
+
+    private static Deinst.V1.InstitutionReference NewReference(string code, string displayName) => new()
     {
         Name = Institution(code),
-        DisplayName = registry.Find(code)?.DisplayName ?? string.Empty,
+        DisplayName = displayName,
     };
 }
