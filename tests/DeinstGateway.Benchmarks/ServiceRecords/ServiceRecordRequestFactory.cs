@@ -17,12 +17,13 @@ public static class ServiceRecordRequestFactory
 
     public const string Source = TransferRequestFactory.Caller;
     public const string Municipality = "mun-madona";
-    public const string EsfProjectCode = "9.2.2.1/15/I/001";
+    /// <summary>The ESF project of Madona's planning region, whose rules judge its ESF records.</summary>
+    public const string EsfProject = "projects/esf-vidzeme";
 
     public static readonly DateOnly FirstDay = new(2021, 1, 1);
     public static readonly DateOnly LastDay = new(2025, 12, 31);
     private static readonly DateOnly EsfStart = new(2015, 7, 1);
-    private static readonly DateOnly EsfEnd = new(2022, 12, 31);
+    private static readonly DateOnly EsfEnd = new(2023, 12, 31);
 
     /// <summary>
     /// Transfers whose persons become the clients: same source, municipality and provider. They ask
@@ -72,7 +73,7 @@ public static class ServiceRecordRequestFactory
                 Unit = ServiceUnit.Places,
                 Cost = new Money { EuroCents = random.Next(1_000, 20_000) },
                 FundingSource = esf ? FundingSource.EsfProject : FundingSource.MunicipalBudget,
-                EsfProjectCode = esf ? EsfProjectCode : string.Empty,
+                Project = esf ? EsfProject : string.Empty,
             };
         }
 
