@@ -20,9 +20,10 @@ public sealed record ProjectChoice(string? Code, string? Number);
 /// Money spent per service, funding source and project, in the caller's scope (as for service
 /// records). The amounts of a project with a funding split (the ESF projects and the pilot) are
 /// split by that project's shares with <see cref="FundingSplit.SplitForReport"/> over the project's
-/// records in id order, so lines and totals agree to the cent; "no project" is not split. The
-/// database counts and sums each line; only the records of split projects pass through the
-/// gateway, one at a time, so a report over millions of records holds no more than its lines.
+/// records in a stable order (see <see cref="IServiceRecordStore.ProjectCostsAsync"/>), so lines
+/// and totals agree to the cent; "no project" is not split. The database counts and sums each
+/// line; only the records of split projects pass through the gateway, one at a time, so a report
+/// over millions of records holds no more than its lines.
 /// <para>
 /// Sums are taken in <see cref="Int128"/>, which no number of stored amounts can overflow. Under the
 /// cost cap (<see cref="ProgrammeRules.MaxCostCents"/>) a report's total fits the contract's int64
@@ -61,7 +62,7 @@ public sealed class FundingReports(IServiceRecordStore store, IRegistrySnapshotS
         var projectCode = project is null ? null : ProjectCodeOf(project, snapshot);
         var totals = await store.FundingTotalsAsync(inScope, from, until, projectCode, cancellationToken);
 
-        // Only a project's split needs its records one by one, in id order; they stream past.
+        // Only a project's split needs its records one by one, in the store's stable order; they stream past.
         var splits = totals
             .Select(t => t.ProjectCode)
             .Distinct(StringComparer.Ordinal)

@@ -109,7 +109,11 @@ public interface IServiceRecordStore
     Task<IReadOnlyList<FundingTotal>> FundingTotalsAsync(
         IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode, CancellationToken cancellationToken);
 
-    /// <summary>The records of these projects among those, in id order, one at a time: the order the projects' splits follow.</summary>
+    /// <summary>
+    /// The records of these projects among those, one at a time, in an order that is the same every
+    /// time the same records are read (provider, first day, funding source, service, project, cost,
+    /// id): the order the projects' splits follow.
+    /// </summary>
     IAsyncEnumerable<ProjectCost> ProjectCostsAsync(
         IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, IReadOnlyCollection<string> projectCodes, CancellationToken cancellationToken);
 

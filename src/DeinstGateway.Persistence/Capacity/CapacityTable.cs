@@ -26,7 +26,7 @@ internal sealed class CapacityTable
     {
         var latest = await LatestSequenceAsync(db, cancellationToken);
         var state = _state;
-        if (state.Sequence >= latest)
+        if (state.Sequence == latest)
         {
             return state;
         }
@@ -35,13 +35,20 @@ internal sealed class CapacityTable
         try
         {
             state = _state;
-            if (state.Sequence >= latest)
+            if (state.Sequence > latest)
+            {
+                // Another read went further meanwhile; or the database went back (restored), and
+                // then the table is read again from scratch below.
+                latest = await LatestSequenceAsync(db, cancellationToken);
+            }
+
+            if (state.Sequence == latest)
             {
                 return state;
             }
 
             // Rows read after `latest` may be newer than it; labelled with `latest`, they are only read again.
-            var changed = state == CapacityTableState.Unread
+            var changed = state == CapacityTableState.Unread || state.Sequence > latest
                 ? null
                 : await db.CapacityChanges.AsNoTracking()
                     .Where(c => c.Sequence > state.Sequence && c.Sequence <= latest)

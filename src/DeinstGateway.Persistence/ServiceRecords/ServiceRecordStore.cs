@@ -69,7 +69,9 @@ internal sealed class ServiceRecordStore(
         return db.ServiceRecords.AsNoTracking()
             .Where(r => providers.Contains(r.ProviderCode) && r.FirstDay >= from && r.FirstDay < until && r.WithdrawTime == null)
             .Where(r => projects.Contains(r.ProjectCode))
-            .OrderBy(r => r.Id)
+            // The funding index's own order: read straight from it, with no sort of a region's records.
+            .OrderBy(r => r.ProviderCode).ThenBy(r => r.FirstDay).ThenBy(r => r.FundingSource).ThenBy(r => r.ServiceType)
+            .ThenBy(r => r.ProjectCode).ThenBy(r => r.CostCents).ThenBy(r => r.Id)
             .Select(r => new ProjectCost(r.ServiceType, r.FundingSource, r.ProjectCode, r.CostCents))
             .AsAsyncEnumerable();
     }

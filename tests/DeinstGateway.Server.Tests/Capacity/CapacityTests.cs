@@ -29,6 +29,23 @@ public sealed class CapacityTests : IAsyncLifetime
         Assert.Equal("institutions/pr-zemgale", row.PlanningRegion.Name);
     }
 
+    // A gateway keeps the places it read; a database put back to an earlier copy must not leave it showing later ones.
+    [Fact]
+    public async Task QueryCapacity_AfterTheDatabaseIsPutBackToBeforeADeclaration_ShowsThePlacesOfThatTime()
+    {
+        var query = new QueryCapacityRequest { Provider = "institutions/" + Workshop, ServiceType = ServiceType.SpecialisedWorkshop };
+        var before = (await Capacity(Workshop).QueryCapacityAsync(query)).Total.Total;
+        await Capacity(Workshop).SetCapacityAsync(Declare(Workshop, ServiceType.SpecialisedWorkshop, before + 5, Today));
+        var declared = (await Capacity(Workshop).QueryCapacityAsync(query)).Total.Total;
+
+        await SqliteFile.ExecuteAsync(_gateway.DatabasePath,
+            "DELETE FROM capacity_declarations WHERE DeclaredByCode IS NOT NULL;"
+            + "DELETE FROM capacity_changes WHERE Sequence = (SELECT MAX(Sequence) FROM capacity_changes);");
+        var restored = (await Capacity(Workshop).QueryCapacityAsync(query)).Total.Total;
+
+        Assert.Equal((before + 5, before), (declared, restored));
+    }
+
     [Fact]
     public async Task SetCapacity_FromALaterDate_LeavesTodayAsItWasAndCountsFromThatDate()
     {
