@@ -35,6 +35,12 @@ public sealed record ScaleOptions(int Clients, int Small, int Calls, int Records
             return false;
         }
 
+        if (options.Calls + ScaleBenchmark.WarmUpCalls > options.Small)
+        {
+            error = $"--calls may be at most --small − {ScaleBenchmark.WarmUpCalls}: every call reads a client of its own";
+            return false;
+        }
+
         if (options.Small < ScalePopulation.Providers)
         {
             error = $"--small must be at least {ScalePopulation.Providers}, one client per provider";
