@@ -77,7 +77,10 @@ public sealed class HostileFuzzTests(HostileFixture fixture, ITestOutputHelper o
         Assert.Equal(transfers, delta.GetValueOrDefault("transfers"));
         Assert.Equal(transfers, delta.GetValueOrDefault("transfer_events"));
         Assert.InRange(delta.GetValueOrDefault("clients"), 0, transfers);
-        Assert.Equal(accepted.GetValueOrDefault(Methods.Record) + accepted.GetValueOrDefault(Methods.RecordBatches), delta.GetValueOrDefault("service_records"));
+        var records = accepted.GetValueOrDefault(Methods.Record) + accepted.GetValueOrDefault(Methods.RecordBatches);
+        Assert.Equal(records, delta.GetValueOrDefault("service_records"));
+        // Each accepted record adds to its day's totals: a new row at most per record.
+        Assert.InRange(delta.GetValueOrDefault("service_record_day_totals"), 0, records);
         Assert.Equal(accepted.GetValueOrDefault(Methods.PutPlan), delta.GetValueOrDefault("support_plans"));
         // A plan naming providers relates each of them to the client; submissions relate no one.
         Assert.InRange(delta.GetValueOrDefault("client_relations"), 0, accepted.GetValueOrDefault(Methods.PutPlan) * 20);
@@ -85,7 +88,7 @@ public sealed class HostileFuzzTests(HostileFixture fixture, ITestOutputHelper o
         Assert.Equal(declarations, delta.GetValueOrDefault("capacity_changes"));
         Assert.InRange(delta.GetValueOrDefault("capacity_declarations"), 0, declarations);
         Assert.InRange(delta.GetValueOrDefault("provider_capacities"), 0, declarations);
-        string[] known = ["transfers", "transfer_events", "clients", "service_records", "support_plans", "client_relations", "capacity_changes", "capacity_declarations", "provider_capacities"];
+        string[] known = ["transfers", "transfer_events", "clients", "service_records", "service_record_day_totals", "support_plans", "client_relations", "capacity_changes", "capacity_declarations", "provider_capacities"];
         Assert.Empty(delta.Keys.Except(known));
     }
 
