@@ -10,8 +10,9 @@ namespace DeinstGateway.Server.Limits;
 /// Admits every call (deadline not yet passed, the institution within its call rate), hands the
 /// call's deadline to its writes, and bounds the request streams of client-streaming and
 /// bidirectional calls. Server streams are the feeds: their idle time is normal and bounded by
-/// their heartbeats, but how many an institution holds open at once is capped. When the process begins to stop, request streams end as if the client
-/// had closed them: what arrived is finished and answered, and the call ends with UNAVAILABLE.
+/// their heartbeats, but how many an institution holds open at once is capped. When the process
+/// begins to stop, request streams end as if the client had closed them: what arrived is finished
+/// and answered, and the call ends with UNAVAILABLE.
 /// </summary>
 public sealed class LimitsInterceptor(
     CallRateLimiter rateLimiter,
