@@ -24,21 +24,21 @@ internal sealed class TransferStore(GatewayDbContext db, IWriteSerializer writeS
 
     public async Task<(TransferRecord Record, bool InScope)?> FindAsync(string transferId, TransferScope scope, CancellationToken cancellationToken)
     {
-        // One statement for the row, its scope and its history: each statement's fixed cost (EF
-        // Core's pipeline, SQLite's prepare) was most of a GetTransfer's time.
         var inScope = InScope(db.Transfers, scope);
         var found = await db.Transfers.AsNoTracking()
             .Where(t => t.Id == transferId)
-            .Select(t => new
-            {
-                Row = t,
-                InScope = inScope.Any(s => s.Id == t.Id),
-                History = db.TransferEvents.Where(e => e.TransferId == t.Id).OrderBy(e => e.Sequence).ToList(),
-            })
+            .Select(t => new { Row = t, InScope = inScope.Any(s => s.Id == t.Id) })
             .SingleOrDefaultAsync(cancellationToken);
-        return found is null
-            ? null
-            : (new TransferRecord(found.Row.ToDomain(), found.History.Select(e => e.ToDomain()).ToList(), found.Row.Person()), found.InScope);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var history = await db.TransferEvents.AsNoTracking()
+            .Where(e => e.TransferId == transferId)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        return (new TransferRecord(found.Row.ToDomain(), history.Select(e => e.ToDomain()).ToList(), found.Row.Person()), found.InScope);
     }
 
     public async Task<IReadOnlyList<TransferRecord>> ListAsync(
