@@ -71,8 +71,7 @@ internal sealed class CapacityStore(GatewayDbContext db, IWriteSerializer writeS
         return rows.Select(r => new PlaceHolding(r.Provider, TransferRowMapping.ParseServices(r.RequestedServices), r.State!.Value)).ToList();
     }
 
-    public async Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken) =>
-        await db.CapacityChanges.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
+    public Task<long> LatestChangeSequenceAsync(CancellationToken cancellationToken) => CapacityTable.LatestSequenceAsync(db, cancellationToken);
 
     public async Task<IReadOnlyList<CapacityChange>> ReadChangesAsync(
         IReadOnlyCollection<string> providerCodes, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken)

@@ -67,10 +67,11 @@ internal sealed class CapacityTable
     }
 
     /// <summary>
-    /// The one statement every read makes, in plain SQL (both providers read it): through EF Core's
-    /// query pipeline it cost about a third of a QueryCapacity call.
+    /// The highest capacity-change sequence committed (0 when there is none): the one statement every
+    /// read makes, and the feed watcher's look at the capacity feed. Plain SQL both providers run:
+    /// through EF Core's query pipeline it cost about a quarter of a QueryCapacity call.
     /// </summary>
-    private static async Task<long> LatestSequenceAsync(GatewayDbContext db, CancellationToken cancellationToken)
+    internal static async Task<long> LatestSequenceAsync(GatewayDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

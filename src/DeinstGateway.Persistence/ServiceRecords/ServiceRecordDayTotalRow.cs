@@ -66,11 +66,27 @@ internal sealed class ServiceRecordDayTotalConfiguration : IEntityTypeConfigurat
     }
 }
 
+/// <summary>One line of a funding report as the database sums it: count and cost (high and low parts, as in the day totals).</summary>
+public sealed class FundingLineSums
+{
+    public ServiceType ServiceType { get; init; }
+
+    public FundingSource FundingSource { get; init; }
+
+    public required string ProjectCode { get; init; }
+
+    public long Records { get; init; }
+
+    public long CostHigh { get; init; }
+
+    public long CostLow { get; init; }
+}
+
 /// <summary>A funding report's sums, read from the day totals instead of the records.</summary>
 public static class FundingTotalsQuery
 {
     /// <summary>The report's lines, summed in the database from the day totals; lines whose records were all withdrawn are left out.</summary>
-    public static IQueryable<ServiceRecordDayTotalRow> Lines(
+    public static IQueryable<FundingLineSums> Lines(
         GatewayDbContext db, IReadOnlyCollection<string> providerCodes, DateOnly from, DateOnly until, string? projectCode)
     {
         var providers = providerCodes.ToList();
@@ -83,9 +99,8 @@ public static class FundingTotalsQuery
 
         return days
             .GroupBy(t => new { t.ServiceType, t.FundingSource, t.ProjectCode })
-            .Select(g => new ServiceRecordDayTotalRow
+            .Select(g => new FundingLineSums
             {
-                ProviderCode = string.Empty,
                 ServiceType = g.Key.ServiceType,
                 FundingSource = g.Key.FundingSource,
                 ProjectCode = g.Key.ProjectCode,
